@@ -109,7 +109,7 @@ def upscale_path(src, dest, model='fast', overwrite:bool=False, tile:int=256, ov
         except Exception as e: errors.append(f"{inp}: {type(e).__name__}: {e}")
     return dict(done=done, skipped=skipped, errors=errors)
 
-# %% ../nbs/05_restore.ipynb #b16b6687
+# %% ../nbs/05_restore.ipynb #d46f22fd
 @call_parse
 def srfaces_upscale(
     src:Param("an image file or a folder of images", str),
@@ -122,7 +122,7 @@ def srfaces_upscale(
 ):
     "Upscale images 2x with a srfaces model (Y by the network, chroma and alpha by bicubic)."
     if threads: torch.set_num_threads(threads)
-    try: res = upscale_path(src, dest, model, overwrite, tile or None, overlap)
+    try: res = upscale_path(src, dest, model, overwrite, tile or None, overlap, progress=sys.stdout.isatty())
     except (FileNotFoundError, ValueError) as e:
         print(f"srfaces_upscale: {e}", file=sys.stderr); sys.exit(2)
     for s in res['skipped']: print(f"skipped: {s}", file=sys.stderr)

@@ -34,7 +34,7 @@ def evaluation_pairs(data, scale:int=2) -> list[tuple[str, np.ndarray, np.ndarra
     if not pairs: raise ValueError(f"{data}: no images found")
     return pairs
 
-# %% ../nbs/06_evaluate.ipynb #e4c8a643
+# %% ../nbs/06_evaluate.ipynb #f792e598
 _PIL_FILTERS = {'nearest': Image.Resampling.NEAREST, 'bilinear': Image.Resampling.BILINEAR, 'lanczos': Image.Resampling.LANCZOS}
 CLASSICAL = ('nearest', 'bilinear', 'bicubic', 'lanczos')
 
@@ -46,7 +46,7 @@ def method_function(method, scale:int=2):
         return lambda lr: np.asarray(Image.fromarray(lr).resize((lr.shape[1] * scale, lr.shape[0] * scale), f))
     model = load_model(method)
     if model.scale != scale: raise ValueError(f"{method}: a x{model.scale} model, evaluation is x{scale}")
-    return lambda lr: upscale_rgb(model, torch.from_numpy(np.ascontiguousarray(lr)).permute(2, 0, 1)[None])[0].permute(1, 2, 0).numpy()
+    return lambda lr: upscale_rgb(model, torch.from_numpy(np.array(lr)).permute(2, 0, 1)[None])[0].permute(1, 2, 0).numpy()
 
 def method_label(method) -> str:
     return Path(method).stem if (str(method).endswith('.pt') or '/' in str(method)) else str(method)
@@ -113,7 +113,7 @@ def srfaces_evaluate(
     print(results_markdown(summary))
     if out: write_results(summary, per_image, out)
 
-# %% ../nbs/06_evaluate.ipynb #4f312b89
+# %% ../nbs/06_evaluate.ipynb #552f09fa
 FACE_CROPS = {'eyes': (100, 72, 40, 112), 'mouth': (168, 88, 44, 80)}    # (top, left, height, width) in a 256 aligned face
 
 def comparison_figure(pairs, methods=('bicubic', 'fast'), n:int=3, crops=FACE_CROPS, scale:int=2):
@@ -123,8 +123,10 @@ def comparison_figure(pairs, methods=('bicubic', 'fast'), n:int=3, crops=FACE_CR
     pairs = pairs[:n]
     cols = ['LR'] + list(funcs) + ['HR']
     rows_per_face = 1 + len(crops)
-    fig, axs = plt.subplots(rows_per_face * len(pairs), len(cols), figsize=(2.3 * len(cols), 2.3 * rows_per_face * len(pairs) * 0.75),
-                            gridspec_kw=dict(height_ratios=[2] + [1] * len(crops)) if len(pairs) == 1 else None, squeeze=False)
+    ratios = ([1.0] + [h / w for _, _, h, w in crops.values()]) * len(pairs)
+    width = 2.2
+    fig, axs = plt.subplots(len(ratios), len(cols), figsize=(width * len(cols), width * (sum(ratios) + 0.15 * len(ratios))),
+                            gridspec_kw=dict(height_ratios=ratios), squeeze=False)
     for i, (stem, lr, hr) in enumerate(pairs):
         images = {'LR': np.repeat(np.repeat(lr, scale, 0), scale, 1), 'HR': hr}
         scores = {}

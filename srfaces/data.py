@@ -15,8 +15,9 @@ from fastcore.parallel import parallel
 from .core import ImageError, IMAGE_EXTENSIONS, load_rgb, imresize, save_png, atomic_write
 
 # %% auto #0
-__all__ = ['SAMPLE_IMAGES', 'MANIFEST_FIELDS', 'find_images', 'center_crop_square', 'make_pair', 'assign_splits', 'load_sample',
-           'PrepJob', 'prepare_one', 'prepare', 'srfaces_prepare', 'benchmark_prepare']
+__all__ = ['SAMPLE_IMAGES', 'MANIFEST_FIELDS', 'find_images', 'center_crop_square', 'make_pair', 'assign_splits',
+           'existing_splits', 'load_sample', 'PrepJob', 'prepare_one', 'prepare', 'srfaces_prepare',
+           'benchmark_prepare']
 
 # %% ../nbs/01_data.ipynb #989b834b
 def find_images(src) -> list[Path]:
@@ -45,16 +46,30 @@ def make_pair(rgb:np.ndarray, hr_size:int=256, scale:int=2, name='image'):
     hr = square if square.shape[0] == hr_size else imresize(square, size=hr_size)
     return np.ascontiguousarray(hr), imresize(hr, size=hr_size // scale)
 
-# %% ../nbs/01_data.ipynb #6375ef3a
-def assign_splits(stems, valid_pct:float=0.1, seed:int=42) -> dict:
-    "Map each stem to 'train' or 'valid': a deterministic, seeded shuffle of the sorted stems."
+# %% ../nbs/01_data.ipynb #f5d1b146
+def assign_splits(stems, valid_pct:float=0.1, seed:int=42, existing:dict=None) -> dict:
+    "Map each stem to 'train' or 'valid' by a seeded shuffle of the sorted stems; stems in `existing` keep their split."
     if not 0 <= valid_pct < 1: raise ValueError(f"valid_pct must be in [0, 1), got {valid_pct}")
-    order = sorted(set(stems))
+    stems = sorted(set(stems))
+    n_valid = int(round(len(stems) * valid_pct))
+    if valid_pct > 0 and len(stems) > 1: n_valid = min(max(n_valid, 1), len(stems) - 1)
+    existing = {s: v for s, v in (existing or {}).items() if s in set(stems)}
+    order = list(stems)
     random.Random(seed).shuffle(order)
-    n_valid = int(round(len(order) * valid_pct))
-    if valid_pct > 0 and len(order) > 1: n_valid = min(max(n_valid, 1), len(order) - 1)
-    valid = set(order[:n_valid])
-    return {s: ('valid' if s in valid else 'train') for s in sorted(order)}
+    free = [s for s in order if s not in existing]
+    n_free_valid = max(n_valid - sum(v == 'valid' for v in existing.values()), 0)
+    valid = set(free[:n_free_valid])
+    return {s: existing.get(s, 'valid' if s in valid else 'train') for s in stems}
+
+def existing_splits(dest) -> dict:
+    "Stems that already have a finished HR/LR pair under `dest`, with their split."
+    found = {}
+    for split in ('train', 'valid'):
+        d = Path(dest) / split
+        if (d / 'hr').is_dir():
+            for p in (d / 'hr').glob('*.png'):
+                if (d / 'lr' / p.name).exists(): found[p.stem] = split
+    return found
 
 # %% ../nbs/01_data.ipynb #1558dba6
 SAMPLE_IMAGES = [
@@ -137,7 +152,7 @@ def prepare_one(job:PrepJob) -> dict:
     except Exception as e: result.update(status='error', reason=f"{job.source}: {type(e).__name__}: {e}")
     return result
 
-# %% ../nbs/01_data.ipynb #37b97ed0
+# %% ../nbs/01_data.ipynb #a34bb9d1
 MANIFEST_FIELDS = ['stem', 'split', 'source', 'hr_size', 'lr_size']
 
 def _jobs_for(sources, dest, valid_pct, seed, hr_size, scale, lr_src, limit):
@@ -150,7 +165,7 @@ def _jobs_for(sources, dest, valid_pct, seed, hr_size, scale, lr_src, limit):
     lr_files = {}
     if lr_src is not None:
         for p in find_images(lr_src): lr_files.setdefault(p.stem, str(p))
-    splits = assign_splits([s for s, _, _ in unique], valid_pct, seed)
+    splits = assign_splits([s for s, _, _ in unique], valid_pct, seed, existing_splits(dest))
     jobs = []
     for stem, source, crop in unique:
         lr_file = None

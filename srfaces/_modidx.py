@@ -111,5 +111,6 @@ d = { 'settings': { 'branch': 'main',
                                'srfaces.train.seed_everything': ('train.html#seed_everything', 'srfaces/train.py'),
                                'srfaces.train.srfaces_train': ('train.html#srfaces_train', 'srfaces/train.py'),
                                'srfaces.train.train': ('train.html#train', 'srfaces/train.py'),
+                               'srfaces.train.training_throughput': ('train.html#training_throughput', 'srfaces/train.py'),
                                'srfaces.train.validate': ('train.html#validate', 'srfaces/train.py'),
                                'srfaces.train.write_log': ('train.html#write_log', 'srfaces/train.py')}}}

@@ -85,16 +85,18 @@ def build_model(arch:str, **kwargs) -> nn.Module:
     return model
 
 # %% ../nbs/03_models.ipynb #fe134e52
-def upscale_rgb(model:nn.Module, lr_rgb:torch.Tensor) -> torch.Tensor:
-    "8-bit RGB `Nx3xhxw` -> 8-bit RGB `Nx3x(s*h)x(s*w)`: Y by `model` (in [-1, 1] units), Cb/Cr by bicubic."
+def upscale_rgb(model:nn.Module, lr_rgb:torch.Tensor, return_y:bool=False):
+    """8-bit RGB `Nx3xhxw` -> 8-bit RGB `Nx3x(s*h)x(s*w)`: Y by `model` (in [-1, 1] units), Cb/Cr by bicubic.
+    With `return_y`, also the model's raw output (normalised Y), e.g. for a validation loss."""
     model = getattr(model, 'module', model)
     device = next(model.parameters()).device
     ycc = rgb_to_ycbcr(lr_rgb.to(device).float() / 255, data_range=1.)
     with torch.inference_mode():
-        y = model((ycc[:, :1] - 0.5) / 0.5).float() * 0.5 + 0.5
+        y_norm = model((ycc[:, :1] - 0.5) / 0.5).float()
         cbcr = imresize(ycc[:, 1:], model.scale)
-        rgb = ycbcr_to_rgb(torch.cat([y, cbcr], 1), data_range=1.)
-    return (rgb * 255).round_().clamp_(0, 255).to(torch.uint8)
+        rgb = ycbcr_to_rgb(torch.cat([y_norm * 0.5 + 0.5, cbcr], 1), data_range=1.)
+    rgb = (rgb * 255).round_().clamp_(0, 255).to(torch.uint8)
+    return (rgb, y_norm) if return_y else rgb
 
 # %% ../nbs/03_models.ipynb #98168b81
 def count_parameters(model:nn.Module) -> int: return sum(p.numel() for p in model.parameters())

@@ -43,11 +43,13 @@ def distributed_info() -> tuple[int, int, int]:
 
 # %% ../nbs/04_train.ipynb #2cfdd018
 def validate(model:nn.Module, valid_ds:PairedFaces, bs:int=8) -> dict:
-    "Mean validation MSE (model units), PSNR and SSIM (dB / -, on 8-bit RGB output, BT.601 Y) over `valid_ds`."
+    """Mean validation MSE (model units), PSNR and SSIM (dB / -, on 8-bit RGB output, BT.601 Y) over `valid_ds`
+    (a luminance dataset normalised to [-1, 1], the models' convention)."""
+    if valid_ds.colour != 'y' or (valid_ds.mean, valid_ds.std) != (0.5, 0.5):
+        raise ValueError("validate needs a PairedFaces with colour='y', mean=0.5, std=0.5 (the models' units)")
     model = getattr(model, 'module', model)
     was_training = model.training
     model.eval()
-    device = next(model.parameters()).device
     mses, psnrs, ssims = [], [], []
     try:
         for start in range(0, len(valid_ds.pairs), bs):
@@ -56,10 +58,8 @@ def validate(model:nn.Module, valid_ds:PairedFaces, bs:int=8) -> dict:
             for lr, hr in pairs: groups.setdefault(tuple(lr.shape), []).append((lr, hr))
             for group in groups.values():
                 lr, hr = torch.stack([p[0] for p in group]), torch.stack([p[1] for p in group])
-                sr = upscale_rgb(model, lr).cpu()
-                with torch.inference_mode():
-                    out = model(valid_ds.to_model(lr).to(device)).float().cpu()
-                target = valid_ds.to_model(hr)
+                sr, out = upscale_rgb(model, lr, return_y=True)          # one forward pass for both
+                sr, out, target = sr.cpu(), out.cpu(), valid_ds.to_model(hr)
                 mses += ((out - target) ** 2).mean(dim=(1, 2, 3)).tolist()
                 psnrs += [psnr_y(s, h, model.scale) for s, h in zip(sr, hr)]
                 ssims += [ssim_y(s, h, model.scale) for s, h in zip(sr, hr)]

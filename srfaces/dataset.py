@@ -6,11 +6,10 @@
 from __future__ import annotations
 import time
 from pathlib import Path
-import numpy as np
 import torch
 from torch.utils.data import Dataset, DataLoader
 from PIL import Image
-from .core import load_rgb, rgb_to_ycbcr, IMAGE_EXTENSIONS
+from .core import load_rgb, rgb_to_ycbcr
 from .data import find_images
 
 # %% auto #0

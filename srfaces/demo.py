@@ -4,14 +4,14 @@
 
 # %% ../nbs/07_demo.ipynb #ab4da1a3
 from __future__ import annotations
-import sys, time
+import time
 from pathlib import Path
 import torch
 from fastcore.script import call_parse, Param
 from .core import save_png
 from .data import prepare
 from .models import WEIGHTS_DIR
-from .evaluate import evaluation_pairs, evaluate, results_markdown, write_results, comparison_figure, method_function
+from .evaluate import evaluation_pairs, evaluate, results_markdown, write_results, comparison_figure
 
 # %% auto #0
 __all__ = ['demo', 'srfaces_demo']
@@ -24,15 +24,15 @@ def demo(out='srfaces_demo', methods=('bicubic', 'fast', 'vdsr'), log=print) -> 
     methods = [m for m in methods if m in ('nearest', 'bilinear', 'bicubic', 'lanczos') or (WEIGHTS_DIR / f'{m}.pt').is_file()]
     prepare(dest=out / 'sample', sample=True, valid_pct=0, workers=1, progress=False)
     pairs = evaluation_pairs(out / 'sample' / 'train')
-    summary, per_image = evaluate(None, methods, pairs=pairs)
+    outputs = {}
+    summary, per_image = evaluate(None, methods, pairs=pairs, on_output=lambda m, stem, sr: outputs.__setitem__((m, stem), sr))
     write_results(summary, per_image, out / 'results.md')
-    for m in methods:
+    for (m, stem), sr in outputs.items():
         if m == 'bicubic': continue
-        f = method_function(m)
         (out / 'restored' / m).mkdir(parents=True, exist_ok=True)
-        for stem, lr, _ in pairs: save_png(f(lr), out / 'restored' / m / f'{stem}.png')
+        save_png(sr, out / 'restored' / m / f'{stem}.png')
     faces = [p for p in pairs if p[0] in ('astronaut_face', 'grace_hopper_face', 'astronaut')]
-    fig = comparison_figure(faces, methods, n=3)
+    fig = comparison_figure(faces, methods, n=3, outputs=outputs)
     fig.savefig(out / 'comparison.png', dpi=90)
     log(results_markdown(summary))
     log(f"\n{len(pairs)} sample images; table, figure (comparison.png) and restored images in {out}/ "

@@ -4,16 +4,16 @@
 
 # %% ../nbs/06_evaluate.ipynb #7cfc4419
 from __future__ import annotations
-import csv, sys, time
+import sys, time
 from pathlib import Path
 import numpy as np
 import torch
 from PIL import Image
 from fastcore.script import call_parse, Param
-from .core import load_rgb, imresize, psnr_y, ssim_y, atomic_write
+from .core import load_rgb, imresize, psnr_y, psnr_ssim_y, atomic_write, write_csv
 from .data import find_images
 from .dataset import paired_files
-from .models import load_model, upscale_rgb, ARCHITECTURES
+from .models import load_model, upscale_rgb
 
 # %% auto #0
 __all__ = ['CLASSICAL', 'FACE_CROPS', 'evaluation_pairs', 'method_function', 'method_label', 'evaluate', 'results_markdown',
@@ -52,8 +52,9 @@ def method_label(method) -> str:
     return Path(method).stem if (str(method).endswith('.pt') or '/' in str(method)) else str(method)
 
 # %% ../nbs/06_evaluate.ipynb #51d5f1f0
-def evaluate(data, methods=('bicubic', 'fast'), scale:int=2, pairs=None, progress:bool=False) -> tuple[list, list]:
-    "Score `methods` on `data`; returns (summary rows: method, psnr, ssim, ms, images; per-image rows)."
+def evaluate(data, methods=('bicubic', 'fast'), scale:int=2, pairs=None, progress:bool=False, on_output=None) -> tuple[list, list]:
+    """Score `methods` on `data` (or on ready `pairs`); returns (summary rows: method, psnr, ssim, ms, images;
+    per-image rows). `on_output(method, stem, sr)` receives every output image, e.g. to save or plot it."""
     pairs = pairs if pairs is not None else evaluation_pairs(data, scale)
     summary, per_image = [], []
     for method in methods:
@@ -67,7 +68,9 @@ def evaluate(data, methods=('bicubic', 'fast'), scale:int=2, pairs=None, progres
         for stem, lr, hr in items:
             start = time.perf_counter(); sr = f(lr); times.append(time.perf_counter() - start)
             if sr.shape != hr.shape: raise ValueError(f"{stem}: {label} gave {sr.shape}, HR is {hr.shape}")
-            row = dict(method=label, stem=stem, psnr=psnr_y(sr, hr, scale), ssim=ssim_y(sr, hr, scale), ms=times[-1] * 1000)
+            psnr, ssim = psnr_ssim_y(sr, hr, scale)
+            row = dict(method=label, stem=stem, psnr=psnr, ssim=ssim, ms=times[-1] * 1000)
+            if on_output is not None: on_output(label, stem, sr)
             per_image.append(row); scores.append(row)
         summary.append(dict(method=label, psnr=float(np.mean([r['psnr'] for r in scores])),
                             ssim=float(np.mean([r['ssim'] for r in scores])), ms=float(np.median(times) * 1000), images=len(scores)))
@@ -85,11 +88,6 @@ def results_markdown(summary:list, baseline:str='bicubic') -> str:
 def write_results(summary:list, per_image:list, out):
     "Write `out` as Markdown (.md) or CSV (.csv); the other format and the per-image CSV go next to it."
     out = Path(out); out.parent.mkdir(parents=True, exist_ok=True)
-    def write_csv(rows, fields, path):
-        def w(p):
-            with open(p, 'w', newline='') as f:
-                writer = csv.DictWriter(f, fieldnames=fields); writer.writeheader(); writer.writerows(rows)
-        atomic_write(path, w)
     stem = out.with_suffix('')
     atomic_write(stem.with_suffix('.md'), lambda p: Path(p).write_text(results_markdown(summary) + "\n"))
     write_csv(summary, ['method', 'psnr', 'ssim', 'ms', 'images'], stem.with_suffix('.csv'))
@@ -116,12 +114,16 @@ def srfaces_evaluate(
 # %% ../nbs/06_evaluate.ipynb #552f09fa
 FACE_CROPS = {'eyes': (100, 72, 40, 112), 'mouth': (168, 88, 44, 80)}    # (top, left, height, width) in a 256 aligned face
 
-def comparison_figure(pairs, methods=('bicubic', 'fast'), n:int=3, crops=FACE_CROPS, scale:int=2):
-    "Rows of faces; columns LR (nearest-enlarged) / methods / HR, each with zoomed crops below. Returns the figure."
+def comparison_figure(pairs, methods=('bicubic', 'fast'), n:int=3, crops=FACE_CROPS, scale:int=2, outputs:dict=None):
+    """Rows of faces; columns LR (nearest-enlarged) / methods / HR, each with zoomed crops below. Returns the figure.
+    `outputs` maps `(method, stem)` to images already computed (by `evaluate`'s `on_output`), so none is made twice."""
     import matplotlib.pyplot as plt
-    funcs = {method_label(m): method_function(m, scale) for m in methods}
+    outputs = outputs or {}
+    labels = [method_label(m) for m in methods]
+    needed = [m for m, l in zip(methods, labels) if any((l, p[0]) not in outputs for p in pairs[:n])]
+    funcs = {method_label(m): method_function(m, scale) for m in needed}
     pairs = pairs[:n]
-    cols = ['LR'] + list(funcs) + ['HR']
+    cols = ['LR'] + labels + ['HR']
     rows_per_face = 1 + len(crops)
     ratios = ([1.0] + [h / w for _, _, h, w in crops.values()]) * len(pairs)
     width = 2.2
@@ -130,8 +132,9 @@ def comparison_figure(pairs, methods=('bicubic', 'fast'), n:int=3, crops=FACE_CR
     for i, (stem, lr, hr) in enumerate(pairs):
         images = {'LR': np.repeat(np.repeat(lr, scale, 0), scale, 1), 'HR': hr}
         scores = {}
-        for name, f in funcs.items():
-            images[name] = f(lr); scores[name] = psnr_y(images[name], hr, scale)
+        for name in labels:
+            images[name] = outputs[(name, stem)] if (name, stem) in outputs else funcs[name](lr)
+            scores[name] = psnr_y(images[name], hr, scale)
         for j, col in enumerate(cols):
             ax = axs[i * rows_per_face, j]
             ax.imshow(images[col]); ax.set_xticks([]); ax.set_yticks([])

@@ -4,7 +4,7 @@
 
 # %% ../nbs/04_train.ipynb #0d642c43
 from __future__ import annotations
-import csv, os, random, signal, sys, time
+import os, random, signal, sys, time
 from pathlib import Path
 import numpy as np
 import torch
@@ -13,13 +13,12 @@ import torch.distributed as dist
 from torch.nn.parallel import DistributedDataParallel
 from torch.utils.data import DataLoader
 from torch.utils.data.distributed import DistributedSampler
-from fastcore.script import call_parse, Param, store_true, store_false
+from fastcore.script import call_parse, Param, store_true
 from fastprogress import progress_bar
-import matplotlib
-from .core import psnr_y, ssim_y, atomic_write
+from .core import psnr_ssim_y, atomic_write, write_csv
 from .dataset import PairedFaces
 from .models import (build_model, checkpoint_dict, save_checkpoint, read_checkpoint, model_from_checkpoint,
-                            upscale_rgb, architecture_of, ARCHITECTURES)
+                            upscale_rgb, ARCHITECTURES)
 
 # %% auto #0
 __all__ = ['RECIPES', 'LOG_FIELDS', 'pick_device', 'seed_everything', 'distributed_info', 'validate', 'make_optimizer',
@@ -61,8 +60,8 @@ def validate(model:nn.Module, valid_ds:PairedFaces, bs:int=8) -> dict:
                 sr, out = upscale_rgb(model, lr, return_y=True)          # one forward pass for both
                 sr, out, target = sr.cpu(), out.cpu(), valid_ds.to_model(hr)
                 mses += ((out - target) ** 2).mean(dim=(1, 2, 3)).tolist()
-                psnrs += [psnr_y(s, h, model.scale) for s, h in zip(sr, hr)]
-                ssims += [ssim_y(s, h, model.scale) for s, h in zip(sr, hr)]
+                for s, h in zip(sr, hr):
+                    p, q = psnr_ssim_y(s, h, model.scale); psnrs.append(p); ssims.append(q)
     finally: model.train(was_training)
     return dict(valid_loss=float(np.mean(mses)), valid_psnr=float(np.mean(psnrs)), valid_ssim=float(np.mean(ssims)))
 
@@ -101,10 +100,7 @@ def _restore_rng(state:dict):
 
 def write_log(history:list, path):
     "Write the per-epoch history as CSV, atomically."
-    def write(p):
-        with open(p, 'w', newline='') as f:
-            w = csv.DictWriter(f, fieldnames=LOG_FIELDS); w.writeheader(); w.writerows(history)
-    atomic_write(path, write)
+    write_csv(history, LOG_FIELDS, path)
 
 def plot_history(history:list, path=None, title:str=''):
     "Training/validation loss and validation PSNR per epoch; saved to `path` if given."
@@ -145,16 +141,13 @@ def train(data, arch:str='fast', epochs:int=10, out='runs/fast', resume:bool=Fal
         raise FileExistsError(f"{last_path}: a run is already there; pass resume=True (--resume) or choose another out folder")
 
     seed_everything(seed)
-    model = build_model(arch, **(model_kwargs or {})).to(dev)
+    state = read_checkpoint(last_path) if (resume and last_path.exists()) else None
+    if state is not None and state['arch'] != arch: raise ValueError(f"{last_path}: holds a {state['arch']!r} run, not {arch!r}")
+    model = (model_from_checkpoint(state, last_path) if state else build_model(arch, **(model_kwargs or {}))).to(dev)
     opt = make_optimizer(recipe['optimizer'], model.parameters(), recipe['lr'], recipe['weight_decay'])
     sched = make_schedule(recipe['schedule'], opt, epochs)
     history, start_epoch, best_psnr = [], 0, -float('inf')
-    if resume and last_path.exists():
-        state = read_checkpoint(last_path)
-        if state['arch'] != arch: raise ValueError(f"{last_path}: holds a {state['arch']!r} run, not {arch!r}")
-        model = model_from_checkpoint(state, last_path).to(dev).train()
-        opt = make_optimizer(recipe['optimizer'], model.parameters(), recipe['lr'], recipe['weight_decay'])
-        sched = make_schedule(recipe['schedule'], opt, epochs)
+    if state is not None:
         opt.load_state_dict(state['optimizer']); sched.load_state_dict(state['scheduler'])
         history, start_epoch, best_psnr = list(state['history']), state['epoch'], state['best_psnr']
         _restore_rng(state['rng'])
@@ -170,7 +163,7 @@ def train(data, arch:str='fast', epochs:int=10, out='runs/fast', resume:bool=Fal
     use_amp = amp and dev.type == 'cuda'
     kill_at = int(os.environ.get('SRFACES_TEST_KILL_AT_STEP', 0))     # tests: SIGKILL ourselves at this global step
     step = start_epoch * len(loader)
-    args = dict(data=str(data), arch=arch, epochs=epochs, repeat=repeat, seed=seed, world_size=world, **{k: v for k, v in recipe.items()})
+    args = dict(data=str(data), arch=arch, epochs=epochs, repeat=repeat, seed=seed, world_size=world, **recipe)
 
     for epoch in range(start_epoch, epochs):
         seed_everything(seed * 1000 + epoch)

@@ -12,9 +12,9 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from skimage.metrics import structural_similarity
 
 # %% auto #0
-__all__ = ['IMAGE_EXTENSIONS', 'rgb_to_ycbcr', 'ycbcr_to_rgb', 'y_bt601', 'cubic', 'resize_matrix', 'imresize', 'ImageError',
-           'open_image', 'to_rgb', 'load_rgb', 'atomic_write', 'save_png', 'write_csv', 'psnr_y', 'ssim_y',
-           'psnr_ssim_y']
+__all__ = ['IMAGE_EXTENSIONS', 'GREY_16_MODES', 'rgb_to_ycbcr', 'ycbcr_to_rgb', 'y_bt601', 'to_model_units', 'from_model_units',
+           'cubic', 'resize_matrix', 'imresize', 'ImageError', 'open_image', 'split_image', 'to_rgb', 'load_rgb',
+           'atomic_write', 'save_png', 'write_csv', 'psnr_y', 'ssim_y', 'psnr_ssim_y']
 
 # %% ../nbs/00_core.ipynb #07b19c37
 _RGB_TO_YCBCR = np.array([[ 0.299,     0.587,     0.114   ],
@@ -61,6 +61,15 @@ def y_bt601(x, data_range=255.):
     m = np.concatenate([w, np.zeros((2, 3))])
     y = _mix(x, m, [16 / 255 * data_range, 0., 0.])
     return y[..., 0, :, :] if isinstance(x, torch.Tensor) else y[..., 0]
+
+# %% ../nbs/00_core.ipynb #21b48724
+def to_model_units(y):
+    "Luminance in 0..1 -> the models' units, [-1, 1] (the course's normalisation, mean 0.5 and std 0.5)."
+    return (y - 0.5) / 0.5
+
+def from_model_units(y):
+    "The models' units -> luminance in 0..1."
+    return y * 0.5 + 0.5
 
 # %% ../nbs/00_core.ipynb #ea900b36
 def cubic(x):
@@ -180,24 +189,34 @@ def open_image(path) -> Image.Image:
 def _to_uint8(a, maxval):
     return np.clip(np.rint(a.astype(np.float64) * (255 / maxval)), 0, 255).astype(np.uint8)
 
+GREY_16_MODES = ('I;16', 'I;16B', 'I;16L', 'I;16N')
+
+def split_image(img:Image.Image) -> tuple[np.ndarray, float, np.ndarray | None]:
+    """What srfaces works on, from a PIL image of any mode: `(pixels, peak, alpha)`. `pixels` is `HxWx3` uint8 RGB for
+    colour modes, or `HxW` for grey ones (uint8 for L/1, uint16 for 16-bit, float32 for F); `peak` is white's value
+    (255, 65535 or, for float images in 0..1, 1.0); `alpha` is the `HxW` alpha plane, or None."""
+    mode, alpha = img.mode, None
+    if mode == 'P': img = img.convert('RGBA' if 'transparency' in img.info else 'RGB'); mode = img.mode
+    if mode in ('LA', 'La', 'PA', 'RGBa', 'RGBA'):
+        alpha = np.asarray(img.getchannel('A'))
+        img = img.convert('L' if mode in ('LA', 'La') else 'RGB'); mode = img.mode
+    if mode in GREY_16_MODES or mode == 'I':
+        a = np.asarray(img)
+        if mode in GREY_16_MODES or a.max() > 255: return np.clip(a, 0, 65535).astype(np.uint16), 65535., alpha
+        return np.clip(a, 0, 255).astype(np.uint8), 255., alpha
+    if mode == 'F':
+        a = np.asarray(img, np.float32)
+        return a, (1. if a.max() <= 1 else 255.), alpha
+    if mode in ('L', '1'): return np.asarray(img.convert('L')), 255., alpha
+    return np.asarray(img if mode == 'RGB' else img.convert('RGB')), 255., alpha
+
 def to_rgb(img:Image.Image, background=(255, 255, 255)) -> np.ndarray:
     "An `HxWx3` uint8 RGB array from a PIL image of any mode (16-bit scaled to 8, alpha composited over `background`)."
-    mode = img.mode
-    if mode in ('I;16', 'I;16B', 'I;16L', 'I;16N', 'I'):
-        a = np.asarray(img)
-        maxval = 65535 if mode.startswith('I;16') or a.max() > 255 else 255
-        g = _to_uint8(a, maxval)
-        return np.repeat(g[..., None], 3, axis=2)
-    if mode == 'F':
-        a = np.asarray(img)
-        g = _to_uint8(a, 1.0 if a.max() <= 1 else 255)
-        return np.repeat(g[..., None], 3, axis=2)
-    if mode == 'P' and 'transparency' in img.info: img, mode = img.convert('RGBA'), 'RGBA'
-    if mode in ('LA', 'La', 'PA', 'RGBa', 'RGBA'):
-        rgba = img.convert('RGBA')
-        canvas = Image.new('RGBA', rgba.size, tuple(background) + (255,))
-        return np.asarray(Image.alpha_composite(canvas, rgba).convert('RGB'))
-    return np.asarray(img if mode == 'RGB' else img.convert('RGB'))
+    pixels, peak, alpha = split_image(img)
+    rgb = pixels if pixels.ndim == 3 else np.repeat(_to_uint8(pixels, peak)[..., None], 3, axis=2)
+    if alpha is None: return rgb
+    a = alpha[..., None].astype(np.float64) / 255
+    return np.clip(np.rint(rgb * a + np.asarray(background, np.float64) * (1 - a)), 0, 255).astype(np.uint8)
 
 def load_rgb(path) -> np.ndarray:
     "Decode the image at `path` to an `HxWx3` uint8 RGB array (EXIF orientation applied)."

@@ -4,24 +4,26 @@
 
 # %% ../nbs/03_models.ipynb #75f67cfb
 from __future__ import annotations
-import importlib.resources, pickle, time
+import contextlib, importlib.resources, inspect, os, pickle, time
 from pathlib import Path
+import numpy as np
 import torch
 from torch import nn
 import torch.nn.functional as F
-from .core import imresize, rgb_to_ycbcr, ycbcr_to_rgb
+from .core import imresize, cubic, rgb_to_ycbcr, ycbcr_to_rgb, to_model_units, from_model_units, atomic_write
 
 # %% auto #0
-__all__ = ['ARCHITECTURES', 'CHECKPOINT_FORMAT', 'WEIGHTS_DIR', 'SeedNet', 'VDSR', 'FastFace', 'build_model', 'upscale_rgb',
-           'count_parameters', 'count_flops', 'cpu_latency_ms', 'model_table', 'CheckpointError', 'architecture_of',
-           'model_kwargs', 'checkpoint_dict', 'save_checkpoint', 'read_checkpoint', 'model_from_checkpoint',
-           'load_model']
+__all__ = ['ARCHITECTURES', 'CHECKPOINT_FORMAT', 'WEIGHTS_DIR', 'SHIPPED', 'SeedNet', 'BicubicUpsample', 'VDSR', 'FastFace',
+           'ResidualBlock', 'FastFace2', 'build_model', 'evaluating', 'upscale_y', 'upscale_rgb', 'count_parameters',
+           'count_flops', 'cpu_latency_ms', 'model_table', 'CheckpointError', 'architecture_of', 'checkpoint_dict',
+           'save_checkpoint', 'read_checkpoint', 'model_from_checkpoint', 'load_model']
 
 # %% ../nbs/03_models.ipynb #f5312da2
 class SeedNet(nn.Module):
     "The course's network: nearest x2, then four 7x7 conv + tanh layers (1-8-16-8-1) at HR resolution."
     def __init__(self, scale:int=2, channels=(8, 16, 8), kernel:int=7):
         super().__init__()
+        self.config = dict(scale=scale, channels=list(channels), kernel=kernel)   # what rebuilds it from a checkpoint
         self.scale = scale
         widths = (1,) + tuple(channels) + (1,)
         self.convs = nn.ModuleList(nn.Conv2d(i, o, kernel, padding=kernel // 2) for i, o in zip(widths[:-1], widths[1:]))
@@ -30,6 +32,24 @@ class SeedNet(nn.Module):
         x = F.interpolate(x, scale_factor=self.scale, mode='nearest')
         for conv in self.convs: x = torch.tanh(conv(x))
         return x
+
+# %% ../nbs/03_models.ipynb #7c92b593
+class BicubicUpsample(nn.Module):
+    "MATLAB-compatible bicubic enlargement by an integer `scale` (equal to `imresize(x, scale)`), as conv + PixelShuffle."
+    def __init__(self, scale:int=2):
+        super().__init__()
+        self.scale = scale
+        phases = [cubic((p + 0.5) / scale - 0.5 - np.arange(-2, 3)) for p in range(scale)]     # 1-D weights per phase
+        kernel = np.stack([np.outer(a, b) for a in phases for b in phases])[:, None]     # (scale**2, 1, 5, 5)
+        self.register_buffer('kernel', torch.tensor(kernel, dtype=torch.float32), persistent=False)
+
+    def forward(self, x):
+        n, c, h, w = x.shape
+        if h < 2 or w < 2: return imresize(x, self.scale)                      # too small for the 2-pixel mirror
+        x = x.reshape(n * c, 1, h, w)
+        x = torch.cat([x[..., 1:2, :], x[..., :1, :], x, x[..., -1:, :], x[..., -2:-1, :]], dim=-2)   # symmetric pad 2
+        x = torch.cat([x[..., 1:2], x[..., :1], x, x[..., -1:], x[..., -2:-1]], dim=-1)
+        return F.pixel_shuffle(F.conv2d(x, self.kernel), self.scale).reshape(n, c, h * self.scale, w * self.scale)
 
 # %% ../nbs/03_models.ipynb #206f783c
 def _he_init(module, last:nn.Conv2d=None, last_std:float=1e-4):
@@ -46,7 +66,8 @@ class VDSR(nn.Module):
     "VDSR: bicubic-upscaled input, `depth` 3x3 conv layers (`channels` filters, ReLU), residual connection."
     def __init__(self, scale:int=2, depth:int=20, channels:int=64):
         super().__init__()
-        self.scale = scale
+        self.config = dict(scale=scale, depth=depth, channels=channels)
+        self.scale, self.upsample = scale, BicubicUpsample(scale)
         layers = [nn.Conv2d(1, channels, 3, padding=1), nn.ReLU(inplace=True)]
         for _ in range(depth - 2): layers += [nn.Conv2d(channels, channels, 3, padding=1), nn.ReLU(inplace=True)]
         self.last = nn.Conv2d(channels, 1, 3, padding=1)
@@ -54,7 +75,7 @@ class VDSR(nn.Module):
         _he_init(self, self.last)
 
     def forward(self, x):
-        up = imresize(x, self.scale)
+        up = self.upsample(x)
         return up + self.body(up)
 
 # %% ../nbs/03_models.ipynb #ecae47de
@@ -62,41 +83,81 @@ class FastFace(nn.Module):
     "Conv layers at LR resolution, sub-pixel (PixelShuffle) upsampling, plus a bicubic skip connection."
     def __init__(self, scale:int=2, channels:int=48, layers:int=10, skip:bool=True):
         super().__init__()
+        self.config = dict(scale=scale, channels=channels, layers=layers, skip=skip)
         self.scale, self.skip = scale, skip
         body = [nn.Conv2d(1, channels, 3, padding=1), nn.ReLU(inplace=True)]
         for _ in range(layers - 2): body += [nn.Conv2d(channels, channels, 3, padding=1), nn.ReLU(inplace=True)]
         self.last = nn.Conv2d(channels, scale * scale, 3, padding=1)
         self.body = nn.Sequential(*body, self.last)
-        self.shuffle = nn.PixelShuffle(scale)
+        self.shuffle, self.upsample = nn.PixelShuffle(scale), BicubicUpsample(scale)
         _he_init(self, self.last if skip else None)
 
     def forward(self, x):
         out = self.shuffle(self.body(x))
-        return out + imresize(x, self.scale) if self.skip else out
+        return out + self.upsample(x) if self.skip else out
+
+# %% ../nbs/03_models.ipynb #2582f9a6
+class ResidualBlock(nn.Module):
+    "conv 3x3, ReLU, conv 3x3, added to the input; the second conv starts at zero (a fresh block is the identity)."
+    def __init__(self, channels:int):
+        super().__init__()
+        self.conv1, self.conv2 = nn.Conv2d(channels, channels, 3, padding=1), nn.Conv2d(channels, channels, 3, padding=1)
+        nn.init.zeros_(self.conv2.weight); nn.init.zeros_(self.conv2.bias)
+
+    def forward(self, x): return x + self.conv2(F.relu(self.conv1(x)))
+
+class FastFace2(nn.Module):
+    "Head conv, `blocks` residual blocks at LR resolution, ReLU, conv to `scale**2` sub-pixels, PixelShuffle, bicubic skip."
+    def __init__(self, scale:int=2, channels:int=48, blocks:int=5):
+        super().__init__()
+        self.config = dict(scale=scale, channels=channels, blocks=blocks)
+        self.scale = scale
+        self.head = nn.Conv2d(1, channels, 3, padding=1)
+        self.blocks = nn.Sequential(*(ResidualBlock(channels) for _ in range(blocks)))
+        self.last = nn.Conv2d(channels, scale * scale, 3, padding=1)
+        nn.init.normal_(self.last.weight, std=1e-4); nn.init.zeros_(self.last.bias)
+        self.shuffle, self.upsample = nn.PixelShuffle(scale), BicubicUpsample(scale)
+
+    def forward(self, x):
+        return self.shuffle(self.last(F.relu(self.blocks(self.head(x))))) + self.upsample(x)
 
 # %% ../nbs/03_models.ipynb #5a59ec55
-ARCHITECTURES = {'seed': SeedNet, 'vdsr': VDSR, 'fast': FastFace}
+ARCHITECTURES = {'seed': SeedNet, 'vdsr': VDSR, 'fast': FastFace, 'fast2': FastFace2}
 
 def build_model(arch:str, **kwargs) -> nn.Module:
-    "A freshly initialised model of architecture `arch` ('seed', 'vdsr' or 'fast')."
+    "A freshly initialised model of architecture `arch` (a key of `ARCHITECTURES`); it records its settings in `.config`."
     if arch not in ARCHITECTURES: raise ValueError(f"unknown architecture {arch!r}; choose from {sorted(ARCHITECTURES)}")
-    model = ARCHITECTURES[arch](**kwargs)
-    model.init_kwargs = dict(kwargs)                  # so that a checkpoint can rebuild it
-    return model
+    return ARCHITECTURES[arch](**kwargs)
 
 # %% ../nbs/03_models.ipynb #fe134e52
-def upscale_rgb(model:nn.Module, lr_rgb:torch.Tensor, return_y:bool=False):
-    """8-bit RGB `Nx3xhxw` -> 8-bit RGB `Nx3x(s*h)x(s*w)`: Y by `model` (in [-1, 1] units), Cb/Cr by bicubic.
-    With `return_y`, also the model's raw output (normalised Y), e.g. for a validation loss."""
-    model = getattr(model, 'module', model)
-    device = next(model.parameters()).device
-    ycc = rgb_to_ycbcr(lr_rgb.to(device).float() / 255, data_range=1.)
+@contextlib.contextmanager
+def evaluating(model):
+    "Run `model` in eval mode inside the block and give it back in the mode it had."
+    module = getattr(model, 'module', model)
+    was_training = getattr(module, 'training', False)
+    if isinstance(module, nn.Module): module.eval()
+    try: yield module
+    finally:
+        if isinstance(module, nn.Module): module.train(was_training)
+
+def _device(model):
+    return next(iter(model.parameters()), torch.empty(0)).device if isinstance(model, nn.Module) else torch.device('cpu')
+
+def upscale_y(model, y:torch.Tensor) -> torch.Tensor:
+    "Luminance `Nx1xhxw` in 0..1 -> `model`'s `Nx1x(s*h)x(s*w)` luminance in 0..1 (float32, not clipped)."
+    with evaluating(model) as net, torch.inference_mode():
+        return from_model_units(net(to_model_units(y.to(_device(net)).float())).float())
+
+def upscale_rgb(model, lr_rgb:torch.Tensor, return_y:bool=False):
+    """8-bit RGB `Nx3xhxw` -> 8-bit RGB `Nx3x(s*h)x(s*w)`: Y by `model`, Cb/Cr by MATLAB bicubic.
+    With `return_y`, also the model's output luminance in model units, e.g. for a validation loss."""
+    net = getattr(model, 'module', model)
+    ycc = rgb_to_ycbcr(lr_rgb.to(_device(net)).float() / 255, data_range=1.)
+    y = upscale_y(net, ycc[:, :1])
     with torch.inference_mode():
-        y_norm = model((ycc[:, :1] - 0.5) / 0.5).float()
-        cbcr = imresize(ycc[:, 1:], model.scale)
-        rgb = ycbcr_to_rgb(torch.cat([y_norm * 0.5 + 0.5, cbcr], 1), data_range=1.)
-    rgb = (rgb * 255).round_().clamp_(0, 255).to(torch.uint8)
-    return (rgb, y_norm) if return_y else rgb
+        rgb = ycbcr_to_rgb(torch.cat([y, imresize(ycc[:, 1:], net.scale)], 1), data_range=1.)
+        rgb = (rgb * 255).round_().clamp_(0, 255).to(torch.uint8)
+    return (rgb, to_model_units(y)) if return_y else rgb
 
 # %% ../nbs/03_models.ipynb #98168b81
 def count_parameters(model:nn.Module) -> int: return sum(p.numel() for p in model.parameters())
@@ -138,9 +199,10 @@ def model_table(models:dict, lr_size:int=128, threads:int=2, repeats:int=5) -> s
                     f"{cpu_latency_ms(m, lr_size, threads, repeats):.1f} |")
     return "\n".join(rows)
 
-# %% ../nbs/03_models.ipynb #e668395c
+# %% ../nbs/03_models.ipynb #ace464a1
 CHECKPOINT_FORMAT = 'srfaces-checkpoint-v1'
 WEIGHTS_DIR = Path(str(importlib.resources.files('srfaces'))) / 'weights'     # shipped weights, inside the package
+SHIPPED = ('fast', 'vdsr', 'seed')                                             # names of the shipped models
 
 class CheckpointError(ValueError):
     "A checkpoint that cannot be used; the message names the file and the reason."
@@ -152,61 +214,89 @@ def architecture_of(model:nn.Module) -> str:
         if type(model) is cls: return name
     raise ValueError(f"{type(model).__name__} is not a registered architecture")
 
-def model_kwargs(model:nn.Module) -> dict:
-    "The constructor arguments that rebuild `model` (stored on the instance by `build_model`/`load_model`)."
-    return dict(getattr(getattr(model, 'module', model), 'init_kwargs', {}))
-
 def checkpoint_dict(model:nn.Module, meta:dict=None, **extra) -> dict:
-    "The checkpoint of `model` as a plain dict (tensors, numbers, strings only)."
+    "The checkpoint of `model` as a plain dict (tensors, numbers, strings only): its architecture, `.config` and weights."
     model = getattr(model, 'module', model)
     state = {k: v.detach().cpu().clone() for k, v in model.state_dict().items()}
-    return dict(format=CHECKPOINT_FORMAT, arch=architecture_of(model), kwargs=model_kwargs(model),
+    return dict(format=CHECKPOINT_FORMAT, arch=architecture_of(model), kwargs=dict(model.config),
                 state_dict=state, meta=dict(meta or {}), **extra)
 
 def save_checkpoint(ckpt:dict, path):
     "Write `ckpt` to `path` atomically (a temporary file renamed into place)."
-    from srfaces.core import atomic_write
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
     return atomic_write(path, lambda p: torch.save(ckpt, p))
+
+# %% ../nbs/03_models.ipynb #59b9cedd
+_SETTING_BOUNDS = dict(scale=(2, 4), channels=(1, 512), layers=(2, 100), depth=(2, 100), blocks=(0, 100), kernel=(1, 15))
+
+def _check_settings(arch, kwargs, path):
+    "Refuse stored constructor settings that are unknown, of the wrong type or out of bounds."
+    if not isinstance(kwargs, dict): raise CheckpointError(f"{path}: its model settings are not a dict")
+    known = inspect.signature(ARCHITECTURES[arch]).parameters
+    for name, value in kwargs.items():
+        if name not in known: raise CheckpointError(f"{path}: unknown setting {name!r} for architecture {arch!r}")
+        if name == 'skip':
+            if not isinstance(value, bool): raise CheckpointError(f"{path}: setting 'skip' must be true or false, not {value!r}")
+            continue
+        values = value if isinstance(value, (list, tuple)) else [value]
+        low, high = _SETTING_BOUNDS[name]
+        if not values or not all(isinstance(v, int) and not isinstance(v, bool) and low <= v <= high for v in values):
+            raise CheckpointError(f"{path}: setting {name}={value!r} is outside {low}..{high} (integers)")
 
 def read_checkpoint(path, map_location='cpu') -> dict:
     "Load a checkpoint dict safely; `CheckpointError` naming the file if it is corrupt, unsafe or not ours."
     path = Path(path)
     if not path.is_file(): raise CheckpointError(f"{path}: no such checkpoint file")
     try: ckpt = torch.load(path, map_location=map_location, weights_only=True)
-    except pickle.UnpicklingError as e:
-        raise CheckpointError(f"{path}: refused: it contains pickled Python objects or code, not only weights ({str(e).splitlines()[0][:120]})") from None
     except Exception as e:
+        with open(path, 'rb') as f: magic = f.read(2)
+        if magic != b'PK' and magic[:1] != b'\x80':                      # torch.save writes a zip; old ones a pickle
+            raise CheckpointError(f"{path}: not a PyTorch checkpoint (neither a zip archive nor a pickle)") from None
+        if isinstance(e, pickle.UnpicklingError):
+            raise CheckpointError(f"{path}: refused: it contains pickled Python objects or code, not only weights ({str(e).splitlines()[0][:120]})") from None
         raise CheckpointError(f"{path}: not a readable checkpoint (corrupt or truncated: {type(e).__name__})") from None
     if not isinstance(ckpt, dict) or ckpt.get('format') != CHECKPOINT_FORMAT:
         raise CheckpointError(f"{path}: not an srfaces checkpoint (no '{CHECKPOINT_FORMAT}' format tag)")
+    missing = [k for k in ('arch', 'kwargs', 'state_dict') if k not in ckpt]
+    if missing: raise CheckpointError(f"{path}: incomplete srfaces checkpoint (no {', '.join(missing)})")
     return ckpt
 
-def model_from_checkpoint(ckpt:dict, path='checkpoint', arch:str=None) -> nn.Module:
-    "Rebuild the model stored in a checkpoint dict (`arch`, if given, must match)."
+# %% ../nbs/03_models.ipynb #3b889f13
+def model_from_checkpoint(ckpt:dict, path='checkpoint', arch:str=None, scale:int=None) -> nn.Module:
+    "Rebuild the model stored in a checkpoint dict (`arch` and `scale`, if given, must match), in eval mode."
+    if ckpt['arch'] not in ARCHITECTURES: raise CheckpointError(f"{path}: unknown architecture {ckpt['arch']!r}")
     if arch is not None and ckpt['arch'] != arch:
         raise CheckpointError(f"{path}: holds a {ckpt['arch']!r} model, expected {arch!r}")
-    if ckpt['arch'] not in ARCHITECTURES: raise CheckpointError(f"{path}: unknown architecture {ckpt['arch']!r}")
-    try:
-        model = build_model(ckpt['arch'], **ckpt['kwargs'])
-        model.init_kwargs = dict(ckpt['kwargs'])
-        model.load_state_dict(ckpt['state_dict'])
-    except (TypeError, RuntimeError) as e:
-        raise CheckpointError(f"{path}: weights do not fit architecture {ckpt['arch']!r} {ckpt['kwargs']} ({str(e).splitlines()[0][:160]})") from None
+    cls, kwargs, state = ARCHITECTURES[ckpt['arch']], ckpt['kwargs'], ckpt['state_dict']
+    _check_settings(ckpt['arch'], kwargs, path)
+    if scale is not None and kwargs.get('scale', 2) != scale:
+        raise CheckpointError(f"{path}: a x{kwargs.get('scale', 2)} model, but x{scale} is needed here")
+    with torch.device('meta'): expected = {k: tuple(v.shape) for k, v in cls(**kwargs).state_dict().items()}
+    stored = {k: tuple(v.shape) for k, v in state.items()} if isinstance(state, dict) else {}
+    if stored != expected:
+        wrong = sorted(set(stored) ^ set(expected)) or sorted(k for k in expected if stored[k] != expected[k])
+        raise CheckpointError(f"{path}: weights do not fit architecture {ckpt['arch']!r} {kwargs} (first difference: {wrong[0]})")
+    bad = [k for k, v in state.items() if v.is_floating_point() and not torch.isfinite(v).all()]
+    if bad: raise CheckpointError(f"{path}: weights contain NaN or infinity ({bad[0]}): the training that wrote them diverged")
+    model = cls(**kwargs)
+    model.load_state_dict(state)
     model.meta = ckpt.get('meta', {})
     return model.eval()
 
-# %% ../nbs/03_models.ipynb #b918f603
-_shipped_cache = {}
+_shipped_checkpoints = {}
 
-def load_model(name_or_path='fast', arch:str=None, device='cpu') -> nn.Module:
-    """A ready (eval-mode) model from a shipped name ('fast', 'vdsr', 'seed') or a checkpoint file.
-    Shipped models are loaded once per process and reused."""
+def _is_path(name) -> bool: return isinstance(name, Path) or '/' in str(name) or os.sep in str(name) or str(name).endswith('.pt')
+
+def load_model(name_or_path='fast', arch:str=None, device='cpu', scale:int=None) -> nn.Module:
+    """A new eval-mode model from a shipped name (`SHIPPED`) or a checkpoint file (`arch`/`scale` checked if given).
+    Shipped checkpoints are read from disk once per process."""
     key = str(name_or_path)
-    if key in ARCHITECTURES and not Path(key).exists():
+    if key in SHIPPED and not _is_path(name_or_path):
         path = WEIGHTS_DIR / f'{key}.pt'
-        if not path.is_file(): raise CheckpointError(f"{path}: no shipped weights for {key!r}")
-        if (key, str(device)) not in _shipped_cache:
-            _shipped_cache[(key, str(device))] = model_from_checkpoint(read_checkpoint(path), path, arch or key).to(device)
-        return _shipped_cache[(key, str(device))]
-    return model_from_checkpoint(read_checkpoint(key), key, arch).to(device)
+        if key not in _shipped_checkpoints:
+            if not path.is_file(): raise CheckpointError(f"{path}: no shipped weights for {key!r}")
+            _shipped_checkpoints[key] = read_checkpoint(path)
+        return model_from_checkpoint(_shipped_checkpoints[key], path, arch, scale).to(device)
+    if not _is_path(name_or_path) and not Path(key).exists():
+        raise CheckpointError(f"{key}: neither a shipped model ({', '.join(SHIPPED)}) nor a checkpoint file")
+    return model_from_checkpoint(read_checkpoint(key), key, arch, scale).to(device)

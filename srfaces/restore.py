@@ -8,15 +8,14 @@ import sys
 from pathlib import Path
 import numpy as np
 import torch
-from torch import nn
-from PIL import Image
+from PIL import Image, ImageOps
 from fastcore.script import call_parse, Param, store_true
-from .core import ImageError, open_image, imresize, rgb_to_ycbcr, ycbcr_to_rgb, save_png
+from .core import ImageError, open_image, imresize, split_image, save_png
 from .data import find_images
-from .models import load_model
+from .models import load_model, upscale_rgb, upscale_y
 
 # %% auto #0
-__all__ = ['tiled_map', 'sr_luminance', 'upscale', 'upscale_path', 'srfaces_upscale']
+__all__ = ['tiled_map', 'as_image', 'upscale', 'upscale_path', 'srfaces_upscale']
 
 # %% ../nbs/05_restore.ipynb #d7f59255
 def _tiles(length:int, tile:int):
@@ -39,53 +38,56 @@ def tiled_map(fn, image:np.ndarray, scale:int=2, tile:int=256, overlap:int=16) -
     return out
 
 # %% ../nbs/05_restore.ipynb #aa1197df
-def sr_luminance(model:nn.Module, y:np.ndarray) -> np.ndarray:
-    "The model's super-resolution of luminance `y` (HxW float in 0..1), as float32 in 0..1 (not clipped)."
-    device = next(model.parameters()).device
-    x = torch.from_numpy(np.ascontiguousarray(y, np.float32))[None, None].to(device)
-    with torch.inference_mode(): out = model((x - 0.5) / 0.5).float() * 0.5 + 0.5
-    return out[0, 0].cpu().numpy()
+def _rgb_patch(net, rgb:np.ndarray) -> np.ndarray:
+    "8-bit RGB LR patch -> 8-bit RGB HR patch, through the one colour pipeline (`models.upscale_rgb`)."
+    return upscale_rgb(net, torch.from_numpy(np.ascontiguousarray(rgb)).permute(2, 0, 1)[None])[0].permute(1, 2, 0).cpu().numpy()
 
-def _sr_rgb_patch(model, rgb:np.ndarray) -> np.ndarray:
-    "8-bit RGB LR patch -> 8-bit RGB HR patch: Y by the model, Cb/Cr by MATLAB bicubic."
-    ycc = rgb_to_ycbcr(rgb.astype(np.float32)) / 255
-    y = sr_luminance(model, ycc[..., 0])
-    cbcr = imresize(np.ascontiguousarray(ycc[..., 1:]), model.scale)
-    return _to_uint8(ycbcr_to_rgb(np.concatenate([y[..., None], cbcr], axis=2) * 255))
+def _grey_patch(net, grey:np.ndarray, peak:float) -> np.ndarray:
+    "Grey LR patch (uint8, uint16 or float with white at `peak`) -> HR patch of the same type (`models.upscale_y`)."
+    y = upscale_y(net, torch.from_numpy(grey.astype(np.float32) / peak)[None, None])[0, 0].cpu().numpy() * peak
+    return y.astype(np.float32) if grey.dtype.kind == 'f' else np.clip(np.rint(y), 0, peak).astype(grey.dtype)
 
 # %% ../nbs/05_restore.ipynb #2b47f426
+def as_image(img) -> Image.Image:
+    """A PIL image from what `upscale` accepts: a PIL image (its EXIF orientation applied, as for a file), an image file
+    path, or a numpy array -- `HxW` or `HxWx1/3/4` of uint8, `HxW` uint16, or float in 0..1 (colour floats are
+    quantised to 8 bits, the colour pipeline's precision)."""
+    if isinstance(img, (str, Path)): return open_image(img)
+    if isinstance(img, Image.Image):
+        return ImageOps.exif_transpose(img) if img.getexif().get(0x0112, 1) != 1 else img
+    if not isinstance(img, np.ndarray):
+        raise TypeError(f"upscale takes a PIL image, an image path or a numpy array, not {type(img).__name__}")
+    a = img[..., 0] if img.ndim == 3 and img.shape[2] == 1 else img
+    if a.ndim not in (2, 3) or (a.ndim == 3 and a.shape[2] not in (3, 4)):
+        raise ValueError(f"array of shape {img.shape}: expected HxW, HxWx1, HxWx3 (RGB) or HxWx4 (RGBA)")
+    if a.dtype.kind == 'f':
+        if a.ndim == 2: return Image.fromarray(a.astype(np.float32))
+        a = np.clip(np.rint(a * 255), 0, 255).astype(np.uint8)
+    if a.dtype == np.uint16 and a.ndim == 2: return Image.fromarray(a)
+    if a.dtype != np.uint8:
+        raise ValueError(f"array of type {a.dtype} and shape {img.shape}: supported are uint8, uint16 (grey only) and float in 0..1")
+    return Image.fromarray(a)
+
 def _to_uint8(a): return np.clip(np.rint(a), 0, 255).astype(np.uint8)
 
-def _resolve_model(model):
-    return load_model(model) if isinstance(model, (str, Path)) else model.eval()
+def _resolve_model(model, scale:int=2):
+    if isinstance(model, (str, Path)): return load_model(model, scale=scale)
+    if getattr(model, 'scale', None) != scale: raise ValueError(f"a x{getattr(model, 'scale', '?')} model: this tool enlarges x{scale}")
+    return model
 
 def upscale(img, model='fast', tile:int=256, overlap:int=16) -> Image.Image:
-    """Upscale a PIL image (or an image file, EXIF orientation applied) by the model's scale (2x):
-    Y by the model, chroma and alpha by MATLAB bicubic; greyscale stays greyscale, 16-bit stays 16-bit."""
-    if not isinstance(img, Image.Image): img = open_image(img)
+    """Upscale an image 2x: a PIL image, an image file or a numpy array (see `as_image`); EXIF orientation applied.
+    Y by the model, chroma and alpha by MATLAB bicubic; greyscale stays greyscale, 16-bit stays 16-bit, float stays float."""
+    img = as_image(img)
+    if img.width == 0 or img.height == 0: raise ValueError(f"empty image ({img.width}x{img.height} pixels)")
+    if tile is not None and tile < 1: raise ValueError(f"tile must be at least 1 LR pixel (or None for no tiling), not {tile}")
+    if overlap < 0: raise ValueError(f"overlap must be 0 or more LR pixels, not {overlap}")
     net = _resolve_model(model)
-    scale = net.scale
-    mode = img.mode
-    if mode == 'P': img = img.convert('RGBA' if 'transparency' in img.info else 'RGB'); mode = img.mode
-    if mode in ('I;16', 'I;16B', 'I;16L', 'I;16N', 'I', 'F'):
-        a = np.asarray(img)
-        peak = 65535. if mode.startswith('I;16') or (mode == 'I' and a.max() > 255) else (1. if mode == 'F' and a.max() <= 1 else 255.)
-        if mode == 'F': return Image.fromarray(tiled_map(lambda p: sr_luminance(net, p / peak) * peak, a, scale, tile, overlap))
-        dtype = np.uint16 if peak > 255 else np.uint8
-        out = tiled_map(lambda p: np.clip(np.rint(sr_luminance(net, p / peak) * peak), 0, peak).astype(dtype), a, scale, tile, overlap)
-        return Image.fromarray(out)                      # uint16 -> I;16, uint8 -> L
-    if mode == '1': img, mode = img.convert('L'), 'L'
-    alpha = None
-    if mode in ('LA', 'La', 'RGBA', 'RGBa', 'PA'):
-        alpha = np.asarray(img.getchannel('A'))
-        img = img.convert('L' if mode in ('LA', 'La') else 'RGB')
-        mode = img.mode
-    if mode == 'L':
-        out = Image.fromarray(tiled_map(lambda p: _to_uint8(sr_luminance(net, p / 255.) * 255), np.asarray(img), scale, tile, overlap))
-    else:
-        out = Image.fromarray(tiled_map(lambda p: _sr_rgb_patch(net, p), np.asarray(img.convert('RGB')), scale, tile, overlap))
+    pixels, peak, alpha = split_image(img)
+    patch = (lambda p: _rgb_patch(net, p)) if pixels.ndim == 3 else (lambda p: _grey_patch(net, p, peak))
+    out = Image.fromarray(tiled_map(patch, pixels, net.scale, tile, overlap))
     if alpha is not None:
-        out.putalpha(Image.fromarray(tiled_map(lambda p: imresize(p, scale), alpha, scale, tile, overlap)))
+        out.putalpha(Image.fromarray(tiled_map(lambda p: imresize(p, net.scale), alpha, net.scale, tile, overlap)))
     return out
 
 # %% ../nbs/05_restore.ipynb #1b31c901

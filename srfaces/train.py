@@ -21,7 +21,7 @@ from .models import (build_model, checkpoint_dict, save_checkpoint, read_checkpo
                             upscale_rgb, ARCHITECTURES)
 
 # %% auto #0
-__all__ = ['RECIPES', 'LOG_FIELDS', 'pick_device', 'seed_everything', 'distributed_info', 'validate', 'make_optimizer',
+__all__ = ['RECIPES', 'LOSSES', 'LOG_FIELDS', 'pick_device', 'seed_everything', 'distributed_info', 'validate', 'make_optimizer',
            'make_schedule', 'write_log', 'plot_history', 'train', 'srfaces_train', 'training_throughput']
 
 # %% ../nbs/04_train.ipynb #d0321e74
@@ -67,10 +67,13 @@ def validate(model:nn.Module, valid_ds:PairedFaces, bs:int=8) -> dict:
 
 # %% ../nbs/04_train.ipynb #76910e39
 RECIPES = {
-    'fast': dict(optimizer='adam', lr=1e-3, bs=16, lr_crop=48, schedule='cosine', clip=None, augment=True, weight_decay=0.),
-    'vdsr': dict(optimizer='adam', lr=1e-4, bs=16, lr_crop=48, schedule='cosine', clip=None, augment=True, weight_decay=0.),
-    'seed': dict(optimizer='sgd', lr=0.005, bs=150, lr_crop=None, schedule='none', clip=None, augment=False, weight_decay=0.),
+    'fast': dict(optimizer='adam', lr=1e-3, bs=16, lr_crop=48, schedule='cosine', clip=None, augment=True, weight_decay=0., loss='mse'),
+    'fast2': dict(optimizer='adam', lr=1e-3, bs=16, lr_crop=48, schedule='cosine', clip=None, augment=True, weight_decay=0., loss='mse'),
+    'vdsr': dict(optimizer='adam', lr=1e-4, bs=16, lr_crop=48, schedule='cosine', clip=None, augment=True, weight_decay=0., loss='mse'),
+    'seed': dict(optimizer='sgd', lr=0.005, bs=150, lr_crop=None, schedule='none', clip=None, augment=False, weight_decay=0., loss='mse'),
 }
+
+LOSSES = {'mse': nn.functional.mse_loss, 'l1': nn.functional.l1_loss}
 
 def make_optimizer(name:str, params, lr:float, weight_decay:float=0.):
     "'sgd' (momentum 0.9, the VDSR/course recipe), 'adam' or 'adamw'."
@@ -118,14 +121,15 @@ def plot_history(history:list, path=None, title:str=''):
 # %% ../nbs/04_train.ipynb #f04318de
 def train(data, arch:str='fast', epochs:int=10, out='runs/fast', resume:bool=False, bs:int=None, lr_crop:int=None,
           lr:float=None, optimizer:str=None, schedule:str=None, clip:float=None, weight_decay:float=None,
-          augment:bool=None, repeat:int=1, workers:int=0, seed:int=42, device:str=None, model_kwargs:dict=None,
+          augment:bool=None, loss:str=None, repeat:int=1, workers:int=0, seed:int=42, device:str=None, model_kwargs:dict=None,
           cache:bool=True, amp:bool=True, progress:bool=True, log=print) -> list:
     "Train `arch` on the prepared folder `data` for `epochs` epochs into `out`; returns the per-epoch history."
     if arch not in ARCHITECTURES: raise ValueError(f"unknown architecture {arch!r}; choose from {sorted(ARCHITECTURES)}")
     recipe = dict(RECIPES[arch])
     for k, v in dict(bs=bs, lr_crop=lr_crop, lr=lr, optimizer=optimizer, schedule=schedule, clip=clip,
-                     weight_decay=weight_decay, augment=augment).items():
+                     weight_decay=weight_decay, augment=augment, loss=loss).items():
         if v is not None: recipe[k] = v
+    if recipe['loss'] not in LOSSES: raise ValueError(f"unknown loss {recipe['loss']!r}; choose from {sorted(LOSSES)}")
     if recipe['lr_crop'] == 0: recipe['lr_crop'] = None                 # 0 = whole images
     if recipe['clip'] == 0: recipe['clip'] = None
     out = Path(out)
@@ -173,7 +177,7 @@ def train(data, arch:str='fast', epochs:int=10, out='runs/fast', resume:bool=Fal
         for lr_batch, hr_batch in batches:
             lr_batch, hr_batch = lr_batch.to(dev, non_blocking=True), hr_batch.to(dev, non_blocking=True)
             with torch.autocast(dev.type, dtype=torch.bfloat16, enabled=use_amp):
-                loss = nn.functional.mse_loss(net(lr_batch).float(), hr_batch)
+                loss = LOSSES[recipe['loss']](net(lr_batch).float(), hr_batch)
             opt.zero_grad(set_to_none=True)
             loss.backward()
             if recipe['clip']: nn.utils.clip_grad_norm_(model.parameters(), recipe['clip'])
@@ -210,7 +214,7 @@ def train(data, arch:str='fast', epochs:int=10, out='runs/fast', resume:bool=Fal
 @call_parse
 def srfaces_train(
     data:Param("prepared folder with train/ and valid/ splits (made by srfaces_prepare)", str),
-    arch:Param("architecture: fast, vdsr or seed", str)='fast',
+    arch:Param("architecture: fast2 (the default model's), fast, vdsr or seed", str)='fast2',
     epochs:Param("number of epochs", int)=10,
     out:Param("run folder: last.pt, best.pt, log.csv, curves.png", str)=None,
     resume:Param("continue the run in --out from its last checkpoint", store_true)=False,
@@ -228,6 +232,8 @@ def srfaces_train(
     device:Param("cuda, mps or cpu (default: the best available)", str)=None,
     channels:Param("model width (fast: default 48, vdsr: 64)", int)=None,
     layers:Param("model depth (fast: --layers, vdsr: depth)", int)=None,
+    blocks:Param("residual blocks (fast2, default 5)", int)=None,
+    loss:Param("training loss: mse or l1 (default: recipe)", str)=None,
     threads:Param("CPU threads for torch (default: torch's choice)", int)=None,
     quiet:Param("no progress bar", store_true)=False,
 ):
@@ -236,9 +242,10 @@ def srfaces_train(
     kwargs = {}
     if channels is not None: kwargs['channels'] = channels
     if layers is not None: kwargs['depth' if arch == 'vdsr' else 'layers'] = layers
+    if blocks is not None: kwargs['blocks'] = blocks
     try:
         train(data, arch, epochs, out or f'runs/{arch}', resume, bs, lr_crop, lr, optimizer, schedule, clip, weight_decay,
-              False if no_augment else None, repeat, workers, seed, device, kwargs or None, progress=not quiet,
+              False if no_augment else None, loss, repeat, workers, seed, device, kwargs or None, progress=not quiet,
               log=lambda s: print(s, flush=True))
     except (FileExistsError, FileNotFoundError, ValueError) as e:
         print(f"srfaces_train: {e}", file=sys.stderr); sys.exit(2)

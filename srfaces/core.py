@@ -13,8 +13,8 @@ from skimage.metrics import structural_similarity
 
 # %% auto #0
 __all__ = ['IMAGE_EXTENSIONS', 'GREY_16_MODES', 'rgb_to_ycbcr', 'ycbcr_to_rgb', 'y_bt601', 'to_model_units', 'from_model_units',
-           'cubic', 'resize_matrix', 'imresize', 'ImageError', 'open_image', 'split_image', 'to_rgb', 'load_rgb',
-           'atomic_write', 'save_png', 'write_csv', 'psnr_y', 'ssim_y', 'psnr_ssim_y']
+           'cubic', 'resize_matrix', 'imresize', 'ImageError', 'open_image', 'find_images', 'split_image', 'to_rgb',
+           'load_rgb', 'atomic_write', 'save_png', 'write_csv', 'psnr_y', 'ssim_y', 'psnr_ssim_y']
 
 # %% ../nbs/00_core.ipynb #07b19c37
 _RGB_TO_YCBCR = np.array([[ 0.299,     0.587,     0.114   ],
@@ -184,6 +184,20 @@ def open_image(path) -> Image.Image:
     except (OSError, SyntaxError, ValueError) as e: raise ImageError(path, f"truncated or corrupt image ({e})") from None
     try: return ImageOps.exif_transpose(img)
     except Exception as e: raise ImageError(path, f"bad EXIF orientation data ({e})") from None
+
+# %% ../nbs/00_core.ipynb #4b55078a
+def find_images(src, ignored:list=None) -> list[Path]:
+    """Image files under `src` (recursively; by extension, `IMAGE_EXTENSIONS`), sorted by their path relative to `src`.
+    Other files (not hidden ones) are appended to `ignored` when a list is given, so callers can say what they skipped."""
+    src = Path(src)
+    if src.is_file(): return [src]
+    if not src.is_dir(): raise FileNotFoundError(f"{src}: no such file or directory")
+    files, others = [], []
+    for p in src.rglob('*'):
+        if not p.is_file() or any(part.startswith('.') for part in p.relative_to(src).parts): continue
+        (files if p.suffix.lower() in IMAGE_EXTENSIONS else others).append(p)
+    if ignored is not None: ignored.extend(sorted(others))
+    return sorted(files, key=lambda p: p.relative_to(src).as_posix())
 
 # %% ../nbs/00_core.ipynb #a6ed94dc
 def _to_uint8(a, maxval):

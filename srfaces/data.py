@@ -12,22 +12,12 @@ import torch
 from threadpoolctl import threadpool_limits
 from fastcore.script import call_parse, Param, store_true
 from fastcore.parallel import parallel
-from .core import ImageError, IMAGE_EXTENSIONS, load_rgb, imresize, save_png, write_csv
+from .core import ImageError, IMAGE_EXTENSIONS, find_images, load_rgb, imresize, save_png, write_csv
 
 # %% auto #0
-__all__ = ['SAMPLE_IMAGES', 'MANIFEST_FIELDS', 'find_images', 'center_crop_square', 'make_hr', 'make_pair', 'assign_splits',
-           'existing_splits', 'load_sample', 'PrepJob', 'prepare_one', 'prepare', 'srfaces_prepare',
-           'benchmark_prepare', 'profile_prepare']
-
-# %% ../nbs/01_data.ipynb #989b834b
-def find_images(src) -> list[Path]:
-    "Image files under `src` (recursively), sorted by their path relative to `src`."
-    src = Path(src)
-    if src.is_file(): return [src]
-    if not src.is_dir(): raise FileNotFoundError(f"{src}: no such file or directory")
-    files = [p for p in src.rglob('*') if p.is_file() and p.suffix.lower() in IMAGE_EXTENSIONS
-             and not any(part.startswith('.') for part in p.relative_to(src).parts)]
-    return sorted(files, key=lambda p: p.relative_to(src).as_posix())
+__all__ = ['SAMPLE_IMAGES', 'MANIFEST_FIELDS', 'center_crop_square', 'make_hr', 'make_pair', 'assign_splits', 'existing_splits',
+           'load_sample', 'PrepJob', 'prepare_one', 'prepare', 'srfaces_prepare', 'benchmark_prepare',
+           'profile_prepare']
 
 # %% ../nbs/01_data.ipynb #cc218b60
 def center_crop_square(image:np.ndarray) -> np.ndarray:

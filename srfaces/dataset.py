@@ -9,7 +9,7 @@ from pathlib import Path
 import torch
 from torch.utils.data import Dataset, DataLoader
 from PIL import Image
-from .core import load_rgb, rgb_to_ycbcr
+from .core import load_rgb, rgb_to_ycbcr, find_images
 from .data import find_images
 
 # %% auto #0

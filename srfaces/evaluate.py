@@ -8,57 +8,141 @@ import sys, time
 from pathlib import Path
 import numpy as np
 import torch
+from torch import nn
+import torch.nn.functional as F
 from PIL import Image
 from fastcore.script import call_parse, Param
-from .core import load_rgb, imresize, psnr_y, psnr_ssim_y, atomic_write, write_csv
-from .data import find_images
+from .core import ImageError, load_rgb, imresize, psnr_y, psnr_ssim_y, to_model_units, from_model_units, atomic_write, write_csv, find_images
 from .dataset import paired_files
-from .models import load_model, upscale_rgb
+from .models import BicubicUpsample, load_model
+from .restore import upscale
 
 # %% auto #0
-__all__ = ['CLASSICAL', 'FACE_CROPS', 'evaluation_pairs', 'method_function', 'method_label', 'evaluate', 'results_markdown',
-           'write_results', 'srfaces_evaluate', 'comparison_figure', 'gain_histogram']
+__all__ = ['CLASSICAL', 'REFERENCE_METHODS', 'PUBLIC_VDSR_FILE', 'OPENCV_FILES', 'FACE_CROPS', 'evaluation_pairs',
+           'method_function', 'method_labels', 'default_reference_dir', 'PublicVDSR', 'load_public_vdsr',
+           'opencv_function', 'evaluate', 'results_markdown', 'write_results', 'srfaces_evaluate', 'comparison_figure',
+           'gain_histogram']
 
 # %% ../nbs/06_evaluate.ipynb #c5e26aba
-def evaluation_pairs(data, scale:int=2) -> list[tuple[str, np.ndarray, np.ndarray]]:
-    "(stem, lr, hr) uint8 RGB arrays from a prepared split (hr/ + lr/) or a folder of HR images."
+def _load_pair(stem, lr_path, hr_path, scale):
+    if hr_path is None:
+        hr = load_rgb(lr_path)
+        hr = hr[:hr.shape[0] // scale * scale, :hr.shape[1] // scale * scale]
+        if min(hr.shape[:2]) < 8 * scale: raise ImageError(lr_path, f"too small to score ({hr.shape[1]}x{hr.shape[0]}; at least {8 * scale} pixels a side)")
+        return stem, imresize(hr, 1 / scale), hr
+    lr, hr = load_rgb(lr_path), load_rgb(hr_path)
+    if min(hr.shape[:2]) < 8 * scale: raise ImageError(hr_path, f"too small to score ({hr.shape[1]}x{hr.shape[0]}; at least {8 * scale} pixels a side)")
+    return stem, lr, hr
+
+def evaluation_pairs(data, scale:int=2, errors:list=None) -> list[tuple[str, np.ndarray, np.ndarray]]:
+    """(stem, lr, hr) uint8 RGB arrays from a prepared split (hr/ + lr/) or a folder of HR images. An unreadable or
+    too small image raises `ImageError` naming it -- or, when an `errors` list is given, is recorded there and skipped."""
     data = Path(data)
     if (data / 'hr').is_dir() and (data / 'lr').is_dir():
-        return [(stem, load_rgb(lp), load_rgb(hp)) for stem, lp, hp in paired_files(data, scale)]
-    if not data.is_dir(): raise FileNotFoundError(f"{data}: no such folder")
+        files = [(stem, lp, hp) for stem, lp, hp in paired_files(data, scale, check_sizes=errors is None)]
+    elif data.is_dir(): files = [(p.stem, p, None) for p in find_images(data)]
+    else: raise FileNotFoundError(f"{data}: no such folder")
     pairs = []
-    for p in find_images(data):
-        hr = load_rgb(p)
-        hr = hr[:hr.shape[0] // scale * scale, :hr.shape[1] // scale * scale]
-        pairs.append((p.stem, imresize(hr, 1 / scale), hr))
-    if not pairs: raise ValueError(f"{data}: no images found")
+    for stem, lp, hp in files:
+        try: pairs.append(_load_pair(stem, lp, hp, scale))
+        except ImageError as e:
+            if errors is None: raise
+            errors.append(str(e))
+    if not pairs: raise ValueError(f"{data}: no usable images found")
     return pairs
 
 # %% ../nbs/06_evaluate.ipynb #f792e598
 _PIL_FILTERS = {'nearest': Image.Resampling.NEAREST, 'bilinear': Image.Resampling.BILINEAR, 'lanczos': Image.Resampling.LANCZOS}
 CLASSICAL = ('nearest', 'bilinear', 'bicubic', 'lanczos')
+REFERENCE_METHODS = ('public-vdsr', 'opencv-fsrcnn', 'opencv-espcn')
 
-def method_function(method, scale:int=2):
-    "A function uint8 RGB LR array -> uint8 RGB SR array for a method name, a shipped model name or a checkpoint path."
+def method_function(method, scale:int=2, reference=None):
+    """A function uint8 RGB LR array -> uint8 RGB SR array for a classical method, a reference method
+    (`REFERENCE_METHODS`, read from `reference`), a shipped model name or a checkpoint path. Models (ours and the
+    public VDSR) run through `restore.upscale`, the path users call."""
     if method == 'bicubic': return lambda lr: imresize(lr, scale)
     if method in _PIL_FILTERS:
         f = _PIL_FILTERS[method]
         return lambda lr: np.asarray(Image.fromarray(lr).resize((lr.shape[1] * scale, lr.shape[0] * scale), f))
-    model = load_model(method)
-    if model.scale != scale: raise ValueError(f"{method}: a x{model.scale} model, evaluation is x{scale}")
-    return lambda lr: upscale_rgb(model, torch.from_numpy(np.array(lr)).permute(2, 0, 1)[None])[0].permute(1, 2, 0).numpy()
+    if method == 'public-vdsr': model = load_public_vdsr(reference, scale)
+    elif method in ('opencv-fsrcnn', 'opencv-espcn'): return opencv_function(method.split('-')[1], reference, scale)
+    else: model = load_model(method, scale=scale)
+    return lambda lr: np.asarray(upscale(lr, model))
 
-def method_label(method) -> str:
-    return Path(method).stem if (str(method).endswith('.pt') or '/' in str(method)) else str(method)
+def method_labels(methods) -> list[str]:
+    "Short names for the table: a checkpoint path gives its file stem, or folder/stem when two stems clash."
+    def short(m, parents=0):
+        p = Path(str(m))
+        return str(m) if not (str(m).endswith('.pt') or '/' in str(m)) else '/'.join(p.with_suffix('').parts[-1 - parents:])
+    labels = [short(m) for m in methods]
+    return [short(m, 1) if labels.count(l) > 1 else l for m, l in zip(methods, labels)]
+
+# %% ../nbs/06_evaluate.ipynb #d66ba1d3
+PUBLIC_VDSR_FILE = 'vdsr_pytorch-vdsr_epoch50.npz'
+OPENCV_FILES = {'fsrcnn': 'FSRCNN_x{scale}.pb', 'espcn': 'ESPCN_x{scale}.pb'}
+
+def default_reference_dir() -> Path | None:
+    "`../shared/data/reference` seen from the repository root (or from `nbs/`), when it exists."
+    return next((p for p in (Path('../shared/data/reference'), Path('../../shared/data/reference')) if p.is_dir()), None)
+
+def _reference_file(method, name, reference) -> Path:
+    folder = Path(reference) if reference else default_reference_dir()
+    if folder is None: raise FileNotFoundError(f"{method}: no reference folder (give --reference DIR holding {name})")
+    if not (folder / name).is_file(): raise FileNotFoundError(f"{method}: {folder / name}: reference file not found")
+    return folder / name
+
+class PublicVDSR(nn.Module):
+    """pytorch-vdsr's VDSR for its public weights: 20 bias-free 3x3 convs (1-64-...-64-1, ReLU) on the bicubic-enlarged
+    studio-range BT.601 luminance / 255, plus that input. Takes and returns srfaces' model units (full-range Y)."""
+    def __init__(self, scale:int=2):
+        super().__init__()
+        self.scale, self.upsample = scale, BicubicUpsample(scale)
+        widths = [1] + [64] * 19 + [1]
+        self.convs = nn.ModuleList(nn.Conv2d(i, o, 3, padding=1, bias=False) for i, o in zip(widths[:-1], widths[1:]))
+
+    def forward(self, x):
+        up = self.upsample((16 + 219 * from_model_units(x)) / 255)           # full-range Y -> studio-range Y / 255
+        h = up
+        for conv in self.convs[:-1]: h = F.relu(conv(h))
+        return to_model_units(((up + self.convs[-1](h)) * 255 - 16) / 219)
+
+def load_public_vdsr(reference=None, scale:int=2) -> PublicVDSR:
+    "The public VDSR weights from `reference` (see its README for the layout) in a `PublicVDSR`, eval mode."
+    path = _reference_file('public-vdsr', PUBLIC_VDSR_FILE, reference)
+    names = ['input.weight'] + [f'residual_layer.{i}.conv.weight' for i in range(18)] + ['output.weight']
+    model = PublicVDSR(scale)
+    with np.load(path, allow_pickle=False) as arrays:
+        missing = [n for n in names if n not in arrays.files]
+        if missing: raise ValueError(f"public-vdsr: {path}: no array {missing[0]!r}: not the pytorch-vdsr weights")
+        for conv, name in zip(model.convs, names):
+            if arrays[name].shape != tuple(conv.weight.shape):
+                raise ValueError(f"public-vdsr: {path}: {name} has shape {arrays[name].shape}, expected {tuple(conv.weight.shape)}")
+            conv.weight.data = torch.from_numpy(arrays[name].astype(np.float32))
+    return model.eval()
+
+def opencv_function(algorithm:str, reference=None, scale:int=2):
+    "OpenCV `dnn_superres` with `algorithm` ('fsrcnn' or 'espcn') as a uint8 RGB -> uint8 RGB function."
+    try:
+        import cv2
+        sr = cv2.dnn_superres.DnnSuperResImpl_create()
+    except (ImportError, AttributeError):
+        raise ValueError(f"opencv-{algorithm}: needs OpenCV 4 with its contrib modules: pip install -e '.[bench]' "
+                         "(opencv-contrib-python-headless<5)") from None
+    path = _reference_file(f'opencv-{algorithm}', OPENCV_FILES[algorithm].format(scale=scale), reference)
+    sr.readModel(str(path)); sr.setModel(algorithm, scale)
+    cv2.setNumThreads(torch.get_num_threads())                                    # the same thread budget as torch
+    return lambda lr: np.ascontiguousarray(sr.upsample(np.ascontiguousarray(lr[..., ::-1]))[..., ::-1])
 
 # %% ../nbs/06_evaluate.ipynb #51d5f1f0
-def evaluate(data, methods=('bicubic', 'fast'), scale:int=2, pairs=None, progress:bool=False, on_output=None) -> tuple[list, list]:
+def evaluate(data, methods=('bicubic', 'fast'), scale:int=2, pairs=None, progress:bool=False, on_output=None,
+             reference=None, errors:list=None) -> tuple[list, list]:
     """Score `methods` on `data` (or on ready `pairs`); returns (summary rows: method, psnr, ssim, ms, images;
-    per-image rows). `on_output(method, stem, sr)` receives every output image, e.g. to save or plot it."""
-    pairs = pairs if pairs is not None else evaluation_pairs(data, scale)
+    per-image rows). `on_output(method, stem, sr)` receives every output image, e.g. to save or plot it.
+    With an `errors` list, unusable images are named there and skipped instead of stopping the run."""
+    pairs = pairs if pairs is not None else evaluation_pairs(data, scale, errors)
+    funcs = [method_function(m, scale, reference) for m in methods]          # every method checked before any work
     summary, per_image = [], []
-    for method in methods:
-        label, f = method_label(method), method_function(method, scale)
+    for label, f in zip(method_labels(methods), funcs):
         f(pairs[0][1])                                                 # warm-up (first-call allocations)
         times, scores = [], []
         items = pairs
@@ -97,19 +181,26 @@ def write_results(summary:list, per_image:list, out):
 @call_parse
 def srfaces_evaluate(
     data:Param("a prepared split (hr/ + lr/) or a folder of HR images", str),
-    methods:Param("comma-separated: nearest,bilinear,bicubic,lanczos,seed,vdsr,fast or checkpoint paths", str)='nearest,bilinear,bicubic,lanczos,seed,vdsr,fast',
+    methods:Param("comma-separated: nearest,bilinear,bicubic,lanczos, shipped models (fast,vdsr,seed), checkpoint paths, "
+                  "or the anchors public-vdsr,opencv-fsrcnn,opencv-espcn", str)='nearest,bilinear,bicubic,lanczos,seed,vdsr,fast',
     out:Param("write the table here (.md or .csv; the other format and <name>_per_image.csv next to it)", str)=None,
     scale:Param("scale factor", int)=2,
-    threads:Param("CPU threads for torch", int)=None,
+    threads:Param("CPU threads for torch (and OpenCV)", int)=None,
+    reference:Param("folder of reference models for the anchors (default: ../shared/data/reference if it exists)", str)=None,
 ):
     "PSNR/SSIM (BT.601 Y, border shaved) and time per image of each method on DATA, as a Markdown table."
     if threads: torch.set_num_threads(threads)
+    errors = []
     try:
-        summary, per_image = evaluate(data, [m.strip() for m in methods.split(',') if m.strip()], scale, progress=sys.stdout.isatty())
+        summary, per_image = evaluate(data, [m.strip() for m in methods.split(',') if m.strip()], scale,
+                                      progress=sys.stdout.isatty(), reference=reference, errors=errors)
     except (FileNotFoundError, ValueError) as e:
+        for err in errors: print(f"skipped: {err}", file=sys.stderr)
         print(f"srfaces_evaluate: {e}", file=sys.stderr); sys.exit(2)
     print(results_markdown(summary))
     if out: write_results(summary, per_image, out)
+    for err in errors: print(f"skipped: {err}", file=sys.stderr)
+    if errors: print(f"srfaces_evaluate: {len(errors)} unusable images skipped (named above)", file=sys.stderr); sys.exit(1)
 
 # %% ../nbs/06_evaluate.ipynb #552f09fa
 FACE_CROPS = {'eyes': (100, 72, 40, 112), 'mouth': (168, 88, 44, 80)}    # (top, left, height, width) in a 256 aligned face
@@ -119,9 +210,9 @@ def comparison_figure(pairs, methods=('bicubic', 'fast'), n:int=3, crops=FACE_CR
     `outputs` maps `(method, stem)` to images already computed (by `evaluate`'s `on_output`), so none is made twice."""
     import matplotlib.pyplot as plt
     outputs = outputs or {}
-    labels = [method_label(m) for m in methods]
+    labels = method_labels(methods)
     needed = [m for m, l in zip(methods, labels) if any((l, p[0]) not in outputs for p in pairs[:n])]
-    funcs = {method_label(m): method_function(m, scale) for m in needed}
+    funcs = {l: method_function(m, scale) for m, l in zip(methods, labels) if m in needed}
     pairs = pairs[:n]
     cols = ['LR'] + labels + ['HR']
     rows_per_face = 1 + len(crops)

@@ -10,8 +10,7 @@ import numpy as np
 import torch
 from PIL import Image, ImageOps
 from fastcore.script import call_parse, Param, store_true
-from .core import ImageError, open_image, imresize, split_image, save_png
-from .data import find_images
+from .core import ImageError, open_image, imresize, split_image, save_png, find_images
 from .models import load_model, upscale_rgb, upscale_y
 
 # %% auto #0
@@ -40,7 +39,7 @@ def tiled_map(fn, image:np.ndarray, scale:int=2, tile:int=256, overlap:int=16) -
 # %% ../nbs/05_restore.ipynb #aa1197df
 def _rgb_patch(net, rgb:np.ndarray) -> np.ndarray:
     "8-bit RGB LR patch -> 8-bit RGB HR patch, through the one colour pipeline (`models.upscale_rgb`)."
-    return upscale_rgb(net, torch.from_numpy(np.ascontiguousarray(rgb)).permute(2, 0, 1)[None])[0].permute(1, 2, 0).cpu().numpy()
+    return upscale_rgb(net, torch.from_numpy(np.array(rgb)).permute(2, 0, 1)[None])[0].permute(1, 2, 0).cpu().numpy()
 
 def _grey_patch(net, grey:np.ndarray, peak:float) -> np.ndarray:
     "Grey LR patch (uint8, uint16 or float with white at `peak`) -> HR patch of the same type (`models.upscale_y`)."

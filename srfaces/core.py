@@ -12,9 +12,10 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from skimage.metrics import structural_similarity
 
 # %% auto #0
-__all__ = ['IMAGE_EXTENSIONS', 'GREY_16_MODES', 'rgb_to_ycbcr', 'ycbcr_to_rgb', 'y_bt601', 'to_model_units', 'from_model_units',
-           'cubic', 'resize_matrix', 'imresize', 'ImageError', 'open_image', 'find_images', 'split_image', 'to_rgb',
-           'load_rgb', 'atomic_write', 'save_png', 'write_csv', 'psnr_y', 'ssim_y', 'psnr_ssim_y']
+__all__ = ['IMAGE_EXTENSIONS', 'MAX_PIXELS', 'GREY_16_MODES', 'OUTPUT_FORMATS', 'rgb_to_ycbcr', 'ycbcr_to_rgb', 'y_bt601',
+           'to_model_units', 'from_model_units', 'cubic', 'resize_matrix', 'imresize', 'ImageError', 'open_image',
+           'find_images', 'split_image', 'to_rgb', 'load_rgb', 'atomic_write', 'save_png', 'save_image', 'write_csv',
+           'psnr_y', 'ssim_y', 'psnr_ssim_y']
 
 # %% ../nbs/00_core.ipynb #07b19c37
 _RGB_TO_YCBCR = np.array([[ 0.299,     0.587,     0.114   ],
@@ -169,20 +170,32 @@ class ImageError(ValueError):
         self.path, self.reason = str(path), reason
         super().__init__(f"{path}: {reason}")
 
-IMAGE_EXTENSIONS = {'.png', '.jpg', '.jpeg', '.bmp', '.tif', '.tiff', '.webp', '.gif', '.ppm', '.pgm'}
+try:                                                         # iPhones save HEIC by default: pillow-heif reads it
+    import pillow_heif; pillow_heif.register_heif_opener(); _HEIF = {'.heic', '.heif'}
+except ImportError: _HEIF = set()
 
-def open_image(path) -> Image.Image:
-    "Open and fully decode the image at `path` with its EXIF orientation applied; `ImageError` if unusable."
+IMAGE_EXTENSIONS = {'.png', '.jpg', '.jpeg', '.bmp', '.tif', '.tiff', '.webp', '.gif', '.ppm', '.pgm'} | _HEIF
+MAX_PIXELS = 50_000_000                                      # 50 Mpx: above any phone photo, far below what would swamp RAM
+
+def open_image(path, max_pixels:int=None) -> Image.Image:
+    """Open and fully decode the image at `path` with its EXIF orientation applied; `ImageError` if unusable or, with
+    `max_pixels`, larger than that (checked from the header, before decoding)."""
     path = Path(path)
     if not path.exists(): raise ImageError(path, "no such file")
     if path.is_dir(): raise ImageError(path, "is a directory, not an image")
     if path.stat().st_size == 0: raise ImageError(path, "empty file (0 bytes)")
     try:
         img = Image.open(path)
+        if max_pixels and img.width * img.height > max_pixels:
+            raise ImageError(path, f"{img.width}x{img.height} is {img.width * img.height / 1e6:.1f} Mpx, over the limit of "
+                                   f"{max_pixels / 1e6:.1f} Mpx (raise it with --max_pixels)")
         img.load()
     except UnidentifiedImageError: raise ImageError(path, "not an image (format not recognised)") from None
-    except (OSError, SyntaxError, ValueError) as e: raise ImageError(path, f"truncated or corrupt image ({e})") from None
-    try: return ImageOps.exif_transpose(img)
+    except Image.DecompressionBombError as e: raise ImageError(path, f"refused as a decompression bomb ({e})") from None
+    except (OSError, SyntaxError, ValueError) as e:
+        if isinstance(e, ImageError): raise
+        raise ImageError(path, f"truncated or corrupt image ({e})") from None
+    try: return ImageOps.exif_transpose(img) if img.getexif().get(0x0112, 1) != 1 else img    # keeps n_frames
     except Exception as e: raise ImageError(path, f"bad EXIF orientation data ({e})") from None
 
 # %% ../nbs/00_core.ipynb #4b55078a
@@ -252,6 +265,20 @@ def save_png(image, path, compress_level:int=1):
     "Save a PIL image or uint8 array as PNG at `path` atomically (fast compression by default)."
     img = image if isinstance(image, Image.Image) else Image.fromarray(np.asarray(image))
     return atomic_write(path, lambda p: img.save(p, format='PNG', compress_level=compress_level))
+
+OUTPUT_FORMATS = {'.png': 'PNG', '.jpg': 'JPEG', '.jpeg': 'JPEG', '.webp': 'WEBP', '.tif': 'TIFF', '.tiff': 'TIFF', '.bmp': 'BMP'}
+_SAVE_OPTIONS = dict(PNG=dict(compress_level=1), JPEG=dict(quality=95), WEBP=dict(quality=95), TIFF=dict(compression='tiff_deflate'))
+
+def save_image(image:Image.Image, path):
+    """Save `image` atomically in the format its extension names (`OUTPUT_FORMATS`; JPEG and WebP at quality 95).
+    A format that cannot hold the image (alpha in JPEG, float in PNG ...) is a `ValueError` naming the file."""
+    path = Path(path)
+    fmt = OUTPUT_FORMATS.get(path.suffix.lower())
+    if fmt is None: raise ValueError(f"{path}: unknown output format {path.suffix!r}; use one of {', '.join(OUTPUT_FORMATS)}")
+    try: return atomic_write(path, lambda p: image.save(p, format=fmt, **_SAVE_OPTIONS.get(fmt, {})))
+    except (OSError, ValueError, KeyError) as e:
+        hint = '.tiff' if image.mode in ('F', 'I') else '.png'
+        raise ValueError(f"{path}: {fmt} cannot store this {image.mode} image ({e}); use {hint}") from None
 
 def write_csv(rows, fields, path):
     "Write dicts `rows` with columns `fields` as a CSV file at `path`, atomically (manifests, logs, result tables)."

@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 import torch
 from torch.utils.data import Dataset, DataLoader
+from torch.utils.data.distributed import DistributedSampler
 from PIL import Image
 from .core import load_rgb, rgb_to_ycbcr, find_images
 from .data import find_images
@@ -103,9 +104,13 @@ class PairedFaces(Dataset):
 # %% ../nbs/02_dataset.ipynb #501cf465
 def dataloaders(path, bs:int=16, lr_crop:int=48, colour:str='y', mean:float=0.5, std:float=0.5,
                 augment:bool=True, cache:bool=False, workers:int=0, valid_bs:int=None, seed:int=None,
-                train_sampler=None, valid_sampler=None, scale:int=2, pin_memory:bool=False, repeat:int=1):
-    "Training and validation `DataLoader`s over the `train/` and `valid/` splits of a prepared folder."
+                train_sampler=None, valid_sampler=None, scale:int=2, pin_memory:bool=False, repeat:int=1,
+                num_replicas:int=1, rank:int=0, sampler_seed:int=0):
+    """Training and validation `DataLoader`s over the `train/` and `valid/` splits of a prepared folder. With
+    `num_replicas` > 1 (one process of a `torchrun` job), the training set is sharded by a `DistributedSampler`."""
     train_ds = PairedFaces(path, 'train', colour, mean, std, lr_crop, augment, cache, scale, repeat=repeat)
+    if num_replicas > 1 and train_sampler is None:
+        train_sampler = DistributedSampler(train_ds, num_replicas, rank, shuffle=True, seed=sampler_seed)
     valid_ds = PairedFaces(path, 'valid', colour, mean, std, None, False, cache, scale)
     generator = torch.Generator().manual_seed(seed) if seed is not None else None
     kw = dict(num_workers=workers, pin_memory=pin_memory, persistent_workers=workers > 0)

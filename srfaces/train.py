@@ -5,6 +5,7 @@
 # %% ../nbs/04_train.ipynb #0d642c43
 from __future__ import annotations
 import os, random, signal, sys, time
+from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
 import torch
@@ -12,22 +13,25 @@ from torch import nn
 import torch.distributed as dist
 from torch.nn.parallel import DistributedDataParallel
 from torch.utils.data import DataLoader
-from torch.utils.data.distributed import DistributedSampler
 from fastcore.script import call_parse, Param, store_true
 from fastprogress import progress_bar
 from .core import psnr_ssim_y, atomic_write, write_csv
-from .dataset import PairedFaces
+from .dataset import PairedFaces, dataloaders
 from .models import (build_model, checkpoint_dict, save_checkpoint, read_checkpoint, model_from_checkpoint,
-                            upscale_rgb, ARCHITECTURES)
+                            upscale_rgb, CheckpointError, ARCHITECTURES)
 
 # %% auto #0
-__all__ = ['RECIPES', 'LOSSES', 'LOG_FIELDS', 'pick_device', 'seed_everything', 'distributed_info', 'validate', 'make_optimizer',
-           'make_schedule', 'write_log', 'plot_history', 'train', 'srfaces_train', 'training_throughput']
+__all__ = ['RECIPES', 'LOSSES', 'LOG_FIELDS', 'RECIPE_KEYS', 'pick_device', 'seed_everything', 'distributed_info', 'validate',
+           'make_recipe', 'make_optimizer', 'make_schedule', 'write_log', 'plot_history', 'TrainingDiverged', 'Run',
+           'setup_run', 'train_epoch', 'end_epoch', 'train', 'srfaces_train', 'training_throughput']
 
 # %% ../nbs/04_train.ipynb #d0321e74
 def pick_device(device:str=None) -> torch.device:
     "The requested device, else CUDA, then Apple's MPS, then the CPU."
-    if device: return torch.device(device)
+    if device:
+        dev = torch.device(device)
+        if dev.type == 'cuda' and not torch.cuda.is_available(): raise ValueError(f"device {device!r} requested, but this machine has no usable CUDA GPU")
+        return dev
     if torch.cuda.is_available(): return torch.device('cuda')
     if getattr(torch.backends, 'mps', None) is not None and torch.backends.mps.is_available(): return torch.device('mps')
     return torch.device('cpu')
@@ -75,6 +79,17 @@ RECIPES = {
 
 LOSSES = {'mse': nn.functional.mse_loss, 'l1': nn.functional.l1_loss}
 
+def make_recipe(arch:str, **overrides) -> dict:
+    "The training recipe of `arch` with `overrides` applied (None keeps the default; 0 means off for lr_crop and clip)."
+    if arch not in RECIPES: raise ValueError(f"unknown architecture {arch!r}; choose from {sorted(RECIPES)}")
+    unknown = set(overrides) - set(RECIPES[arch])
+    if unknown: raise ValueError(f"unknown recipe setting(s) {sorted(unknown)}; the recipe has {sorted(RECIPES[arch])}")
+    recipe = {**RECIPES[arch], **{k: v for k, v in overrides.items() if v is not None}}
+    if recipe['loss'] not in LOSSES: raise ValueError(f"unknown loss {recipe['loss']!r}; choose from {sorted(LOSSES)}")
+    if recipe['lr_crop'] == 0: recipe['lr_crop'] = None                 # 0 = whole images
+    if recipe['clip'] == 0: recipe['clip'] = None
+    return recipe
+
 def make_optimizer(name:str, params, lr:float, weight_decay:float=0.):
     "'sgd' (momentum 0.9, the VDSR/course recipe), 'adam' or 'adamw'."
     if name == 'sgd': return torch.optim.SGD(params, lr=lr, momentum=0.9, weight_decay=weight_decay)
@@ -118,97 +133,126 @@ def plot_history(history:list, path=None, title:str=''):
         atomic_write(path, lambda p: fig.savefig(p, dpi=80)); plt.close(fig)
     return fig
 
-# %% ../nbs/04_train.ipynb #f04318de
-def train(data, arch:str='fast', epochs:int=10, out='runs/fast', resume:bool=False, bs:int=None, lr_crop:int=None,
-          lr:float=None, optimizer:str=None, schedule:str=None, clip:float=None, weight_decay:float=None,
-          augment:bool=None, loss:str=None, repeat:int=1, workers:int=0, seed:int=42, device:str=None, model_kwargs:dict=None,
-          cache:bool=True, amp:bool=True, progress:bool=True, log=print) -> list:
-    "Train `arch` on the prepared folder `data` for `epochs` epochs into `out`; returns the per-epoch history."
-    if arch not in ARCHITECTURES: raise ValueError(f"unknown architecture {arch!r}; choose from {sorted(ARCHITECTURES)}")
-    recipe = dict(RECIPES[arch])
-    for k, v in dict(bs=bs, lr_crop=lr_crop, lr=lr, optimizer=optimizer, schedule=schedule, clip=clip,
-                     weight_decay=weight_decay, augment=augment, loss=loss).items():
-        if v is not None: recipe[k] = v
-    if recipe['loss'] not in LOSSES: raise ValueError(f"unknown loss {recipe['loss']!r}; choose from {sorted(LOSSES)}")
-    if recipe['lr_crop'] == 0: recipe['lr_crop'] = None                 # 0 = whole images
-    if recipe['clip'] == 0: recipe['clip'] = None
+# %% ../nbs/04_train.ipynb #2ade964c
+class TrainingDiverged(RuntimeError):
+    "The loss or the weights became NaN or infinite; the run stops and its checkpoints keep the last finite epoch."
+
+@dataclass
+class Run:
+    "Everything a training run holds between epochs."
+    model: nn.Module; net: nn.Module; optimizer: torch.optim.Optimizer; schedule: object
+    train_dl: DataLoader; valid_ds: PairedFaces; out: Path; recipe: dict; args: dict; device: torch.device
+    epochs: int; history: list = field(default_factory=list); start_epoch: int = 0; best_psnr: float = -float('inf')
+    main: bool = True; distributed: bool = False; world: int = 1; amp: bool = False
+
+RECIPE_KEYS = tuple(RECIPES['fast'])
+
+def setup_run(data, *, arch:str, epochs:int, out, resume:bool=False, recipe:dict=None, repeat:int=1, workers:int=0,
+              seed:int=42, device:str=None, model_kwargs:dict=None, cache:bool=True, amp:bool=True) -> Run:
+    "A `Run` ready for its first (or next) epoch: fresh, or restored from `out/last.pt` when `resume`."
     out = Path(out)
-    rank, local_rank, world = distributed_info()
-    distributed = world > 1
-    if distributed and not dist.is_initialized():
-        dist.init_process_group('nccl' if torch.cuda.is_available() else 'gloo')
-    dev = pick_device(device)
-    if dev.type == 'cuda' and distributed: dev = torch.device('cuda', local_rank); torch.cuda.set_device(dev)
-    main = rank == 0
-    last_path, best_path = out / 'last.pt', out / 'best.pt'
+    if epochs < 1: raise ValueError(f"epochs must be at least 1, not {epochs}")
+    if out.exists() and not out.is_dir(): raise ValueError(f"{out}: is a file; --out must be a run folder")
+    last_path = out / 'last.pt'
     if last_path.exists() and not resume:
         raise FileExistsError(f"{last_path}: a run is already there; pass resume=True (--resume) or choose another out folder")
-
+    if resume and not last_path.exists(): raise FileNotFoundError(f"{last_path}: nothing to resume (no run in {out})")
+    rank, local_rank, world = distributed_info()
+    if world > 1 and not dist.is_initialized(): dist.init_process_group('nccl' if torch.cuda.is_available() else 'gloo')
+    dev = pick_device(device)
+    if dev.type == 'cuda' and world > 1: dev = torch.device('cuda', local_rank); torch.cuda.set_device(dev)
     seed_everything(seed)
-    state = read_checkpoint(last_path) if (resume and last_path.exists()) else None
-    if state is not None and state['arch'] != arch: raise ValueError(f"{last_path}: holds a {state['arch']!r} run, not {arch!r}")
-    model = (model_from_checkpoint(state, last_path) if state else build_model(arch, **(model_kwargs or {}))).to(dev)
-    opt = make_optimizer(recipe['optimizer'], model.parameters(), recipe['lr'], recipe['weight_decay'])
-    sched = make_schedule(recipe['schedule'], opt, epochs)
-    history, start_epoch, best_psnr = [], 0, -float('inf')
+    state = read_checkpoint(last_path) if resume else None
     if state is not None:
-        opt.load_state_dict(state['optimizer']); sched.load_state_dict(state['scheduler'])
-        history, start_epoch, best_psnr = list(state['history']), state['epoch'], state['best_psnr']
+        if state['arch'] != arch: raise ValueError(f"{last_path}: holds a {state['arch']!r} run, not {arch!r}")
+        meta = state['meta']
+        recipe = dict(meta.get('recipe') or {k: meta[k] for k in RECIPE_KEYS if k in meta})
+        model = model_from_checkpoint(state, last_path).to(dev)
+    else:
+        recipe = dict(recipe or make_recipe(arch))
+        model = build_model(arch, **(model_kwargs or {})).to(dev)
+    optimizer = make_optimizer(recipe['optimizer'], model.parameters(), recipe['lr'], recipe['weight_decay'])
+    schedule = make_schedule(recipe['schedule'], optimizer, epochs)
+    train_dl, valid_dl = dataloaders(data, bs=recipe['bs'], lr_crop=recipe['lr_crop'], augment=recipe['augment'],
+                                     cache=cache, workers=workers, repeat=repeat, pin_memory=dev.type == 'cuda',
+                                     num_replicas=world, rank=rank, sampler_seed=seed)
+    run = Run(model=model, net=DistributedDataParallel(model, broadcast_buffers=False) if world > 1 else model, optimizer=optimizer,
+              schedule=schedule, train_dl=train_dl, valid_ds=valid_dl.dataset, out=out, recipe=recipe, device=dev,
+              args=dict(data=str(data), arch=arch, epochs=epochs, repeat=repeat, seed=seed, world_size=world, recipe=recipe, **recipe),
+              epochs=epochs, main=rank == 0, distributed=world > 1, world=world, amp=amp and dev.type == 'cuda')
+    if state is not None:
+        optimizer.load_state_dict(state['optimizer']); schedule.load_state_dict(state['scheduler'])
+        run.history, run.start_epoch, run.best_psnr = list(state['history']), state['epoch'], state['best_psnr']
         _restore_rng(state['rng'])
-        if main: log(f"resuming {last_path} after epoch {start_epoch}")
     model.train()
-    net = DistributedDataParallel(model) if distributed else model
+    return run
 
-    train_ds = PairedFaces(data, 'train', lr_crop=recipe['lr_crop'], augment=recipe['augment'], cache=cache, repeat=repeat)
-    valid_ds = PairedFaces(data, 'valid', cache=cache)
-    sampler = DistributedSampler(train_ds, world, rank, shuffle=True, seed=seed) if distributed else None
-    loader = DataLoader(train_ds, recipe['bs'], shuffle=sampler is None, sampler=sampler, num_workers=workers,
-                        persistent_workers=False, pin_memory=dev.type == 'cuda')
-    use_amp = amp and dev.type == 'cuda'
-    kill_at = int(os.environ.get('SRFACES_TEST_KILL_AT_STEP', 0))     # tests: SIGKILL ourselves at this global step
-    step = start_epoch * len(loader)
-    args = dict(data=str(data), arch=arch, epochs=epochs, repeat=repeat, seed=seed, world_size=world, **recipe)
+# %% ../nbs/04_train.ipynb #211428b0
+def train_epoch(run:Run, epoch:int, progress:bool=True) -> tuple[float, int, float]:
+    "One pass over the training loader; returns (mean loss, samples, seconds). `TrainingDiverged` on a non-finite loss."
+    seed_everything(run.args['seed'] * 1000 + epoch)
+    if run.distributed: run.train_dl.sampler.set_epoch(epoch)
+    start, losses, n_samples = time.perf_counter(), [], 0
+    loss_fn = LOSSES[run.recipe['loss']]
+    batches = progress_bar(run.train_dl, leave=False) if (progress and run.main) else run.train_dl
+    for step, (lr_batch, hr_batch) in enumerate(batches):
+        lr_batch, hr_batch = lr_batch.to(run.device, non_blocking=True), hr_batch.to(run.device, non_blocking=True)
+        with torch.autocast(run.device.type, dtype=torch.bfloat16, enabled=run.amp):
+            loss = loss_fn(run.net(lr_batch).float(), hr_batch)
+        if not torch.isfinite(loss):
+            raise TrainingDiverged(f"epoch {epoch + 1}, step {step + 1}: the loss is {loss.item()}: training diverged "
+                                   f"(lower --lr or set --clip); {run.out / 'last.pt'} keeps the last finite epoch")
+        run.optimizer.zero_grad(set_to_none=True)
+        loss.backward()
+        if run.recipe['clip']: nn.utils.clip_grad_norm_(run.model.parameters(), run.recipe['clip'])
+        run.optimizer.step()
+        losses.append(loss.item()); n_samples += len(lr_batch)
+    return float(np.mean(losses)), n_samples, time.perf_counter() - start
 
-    for epoch in range(start_epoch, epochs):
-        seed_everything(seed * 1000 + epoch)
-        if sampler is not None: sampler.set_epoch(epoch)
-        start, losses, n_samples = time.perf_counter(), [], 0
-        batches = progress_bar(loader, leave=False) if (progress and main) else loader
-        for lr_batch, hr_batch in batches:
-            lr_batch, hr_batch = lr_batch.to(dev, non_blocking=True), hr_batch.to(dev, non_blocking=True)
-            with torch.autocast(dev.type, dtype=torch.bfloat16, enabled=use_amp):
-                loss = LOSSES[recipe['loss']](net(lr_batch).float(), hr_batch)
-            opt.zero_grad(set_to_none=True)
-            loss.backward()
-            if recipe['clip']: nn.utils.clip_grad_norm_(model.parameters(), recipe['clip'])
-            opt.step()
-            losses.append(loss.item()); n_samples += len(lr_batch); step += 1
-            if kill_at and step == kill_at: os.kill(os.getpid(), signal.SIGKILL)
-        sched.step()
-        seconds = time.perf_counter() - start
-        train_loss = float(np.mean(losses))
-        if distributed:
-            t = torch.tensor([train_loss, n_samples], dtype=torch.float64, device=dev)
-            dist.all_reduce(t); train_loss, n_samples = t[0].item() / world, int(t[1].item())
-        if main:
-            row = dict(epoch=epoch + 1, train_loss=train_loss, **validate(model, valid_ds), lr=opt.param_groups[0]['lr'],
-                       seconds=seconds, samples_per_s=n_samples / seconds)
-            history.append(row)
-            meta = dict(args, epoch=epoch + 1, valid_psnr=row['valid_psnr'], valid_ssim=row['valid_ssim'],
-                        valid_loss=row['valid_loss'], train_seconds=float(sum(h['seconds'] for h in history)),
-                        device=str(dev), torch=str(torch.__version__))
-            if row['valid_psnr'] > best_psnr:
-                best_psnr = row['valid_psnr']
-                save_checkpoint(checkpoint_dict(model, meta), best_path)
-            save_checkpoint(checkpoint_dict(model, meta, optimizer=opt.state_dict(), scheduler=sched.state_dict(),
-                                            epoch=epoch + 1, best_psnr=best_psnr, history=history, rng=_rng_state()), last_path)
-            write_log(history, out / 'log.csv')
-            plot_history(history, out / 'curves.png', f'{arch} on {Path(data).name}')
-            log(f"epoch {epoch + 1}/{epochs}: train {train_loss:.5f}  valid {row['valid_loss']:.5f}  "
-                f"PSNR {row['valid_psnr']:.2f} dB  SSIM {row['valid_ssim']:.4f}  ({seconds:.0f}s, {row['samples_per_s']:.0f} samples/s)")
-        if distributed: dist.barrier()
-    if distributed: dist.destroy_process_group()
-    return history
+def _finite(model) -> bool: return all(torch.isfinite(p).all() for p in model.parameters())
+
+def end_epoch(run:Run, epoch:int, train_loss:float, n_samples:int, seconds:float, log=print) -> dict | None:
+    "Schedule step, validation, checkpoints and log after epoch `epoch` (0-based); the log row on rank 0."
+    run.schedule.step()
+    if run.distributed:
+        t = torch.tensor([train_loss, n_samples], dtype=torch.float64, device=run.device)
+        dist.all_reduce(t); train_loss, n_samples = t[0].item() / run.world, int(t[1].item())
+    if not run.main: return None
+    if not _finite(run.model):
+        raise TrainingDiverged(f"epoch {epoch + 1}: the weights are no longer finite: training diverged (lower --lr or set --clip)")
+    row = dict(epoch=epoch + 1, train_loss=train_loss, **validate(run.model, run.valid_ds),
+               lr=run.optimizer.param_groups[0]['lr'], seconds=seconds, samples_per_s=n_samples / seconds)
+    run.history.append(row)
+    meta = dict(run.args, epoch=epoch + 1, valid_psnr=row['valid_psnr'], valid_ssim=row['valid_ssim'], valid_loss=row['valid_loss'],
+                train_seconds=float(sum(h['seconds'] for h in run.history)), device=str(run.device), torch=str(torch.__version__))
+    if row['valid_psnr'] > run.best_psnr:
+        run.best_psnr = row['valid_psnr']
+        save_checkpoint(checkpoint_dict(run.model, meta), run.out / 'best.pt')
+    save_checkpoint(checkpoint_dict(run.model, meta, optimizer=run.optimizer.state_dict(), scheduler=run.schedule.state_dict(),
+                                    epoch=epoch + 1, best_psnr=run.best_psnr, history=run.history, rng=_rng_state()), run.out / 'last.pt')
+    write_log(run.history, run.out / 'log.csv')
+    plot_history(run.history, run.out / 'curves.png', f"{run.args['arch']} on {Path(run.args['data']).name}")
+    log(f"epoch {epoch + 1}/{run.epochs}: train {train_loss:.5f}  valid {row['valid_loss']:.5f}  PSNR {row['valid_psnr']:.2f} dB  "
+        f"SSIM {row['valid_ssim']:.4f}  ({seconds:.0f}s, {row['samples_per_s']:.0f} samples/s)")
+    return row
+
+# %% ../nbs/04_train.ipynb #9e404cae
+def train(data, *, arch:str='fast2', epochs:int=10, out='runs/fast2', resume:bool=False, repeat:int=1, workers:int=0,
+          seed:int=42, device:str=None, model_kwargs:dict=None, cache:bool=True, amp:bool=True, progress:bool=True,
+          log=print, **recipe) -> list:
+    """Train `arch` on the prepared folder `data` (its `train/` and `valid/` splits) for `epochs` epochs into the run
+    folder `out`; returns the per-epoch history. `recipe`: bs, lr_crop, lr, optimizer, schedule, clip, weight_decay,
+    augment, loss (see `RECIPES`)."""
+    run = setup_run(data, arch=arch, epochs=epochs, out=out, resume=resume, recipe=make_recipe(arch, **recipe),
+                    repeat=repeat, workers=workers, seed=seed, device=device, model_kwargs=model_kwargs, cache=cache, amp=amp)
+    if resume and run.main: log(f"resuming {run.out / 'last.pt'} after epoch {run.start_epoch}")
+    try:
+        for epoch in range(run.start_epoch, epochs):
+            end_epoch(run, epoch, *train_epoch(run, epoch, progress), log=log)
+            if run.distributed: dist.barrier()
+    finally:
+        if run.distributed: dist.destroy_process_group()
+    return run.history
 
 # %% ../nbs/04_train.ipynb #a276fe41
 @call_parse
@@ -244,11 +288,14 @@ def srfaces_train(
     if layers is not None: kwargs['depth' if arch == 'vdsr' else 'layers'] = layers
     if blocks is not None: kwargs['blocks'] = blocks
     try:
-        train(data, arch, epochs, out or f'runs/{arch}', resume, bs, lr_crop, lr, optimizer, schedule, clip, weight_decay,
-              False if no_augment else None, loss, repeat, workers, seed, device, kwargs or None, progress=not quiet,
-              log=lambda s: print(s, flush=True))
-    except (FileExistsError, FileNotFoundError, ValueError) as e:
+        train(data, arch=arch, epochs=epochs, out=out or f'runs/{arch}', resume=resume, repeat=repeat, workers=workers,
+              seed=seed, device=device, model_kwargs=kwargs or None, progress=not quiet, log=lambda s: print(s, flush=True),
+              bs=bs, lr_crop=lr_crop, lr=lr, optimizer=optimizer, schedule=schedule, clip=clip, weight_decay=weight_decay,
+              augment=False if no_augment else None, loss=loss)
+    except (FileExistsError, FileNotFoundError, ValueError, CheckpointError) as e:
         print(f"srfaces_train: {e}", file=sys.stderr); sys.exit(2)
+    except TrainingDiverged as e:
+        print(f"srfaces_train: {e}", file=sys.stderr); sys.exit(1)
 
 # %% ../nbs/04_train.ipynb #084facb4
 def training_throughput(arch:str, lr_crop:int=48, bs:int=16, steps:int=3, threads:int=2, **model_kwargs) -> float:

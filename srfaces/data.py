@@ -4,7 +4,7 @@
 
 # %% ../nbs/01_data.ipynb #eba98cab
 from __future__ import annotations
-import multiprocessing, os, random, sys, time
+import csv, json, multiprocessing, os, random, sys, time
 from dataclasses import dataclass
 from pathlib import Path
 import numpy as np
@@ -12,12 +12,12 @@ import torch
 from threadpoolctl import threadpool_limits
 from fastcore.script import call_parse, Param, store_true
 from fastcore.parallel import parallel
-from .core import ImageError, IMAGE_EXTENSIONS, find_images, load_rgb, imresize, save_png, write_csv
+from .core import ImageError, IMAGE_EXTENSIONS, find_images, atomic_write, load_rgb, imresize, save_png, write_csv
 
 # %% auto #0
-__all__ = ['SAMPLE_IMAGES', 'MANIFEST_FIELDS', 'center_crop_square', 'make_hr', 'make_pair', 'assign_splits', 'existing_splits',
-           'load_sample', 'PrepJob', 'prepare_one', 'prepare', 'srfaces_prepare', 'benchmark_prepare',
-           'profile_prepare']
+__all__ = ['SAMPLE_IMAGES', 'MANIFEST_FIELDS', 'SETTINGS_FILE', 'center_crop_square', 'make_hr', 'make_pair', 'assign_splits',
+           'existing_splits', 'load_sample', 'PrepJob', 'source_identity', 'prepare_one', 'read_manifest', 'prepare',
+           'srfaces_prepare', 'benchmark_prepare', 'profile_prepare']
 
 # %% ../nbs/01_data.ipynb #cc218b60
 def center_crop_square(image:np.ndarray) -> np.ndarray:
@@ -107,10 +107,17 @@ class PrepJob:
     scale: int = 2
     lr_source: str = None     # a file with the LR image to use instead of bicubic (FFHQ thumbnails)
     crop: tuple = None
+    remake: bool = False      # the pair exists but its source file changed since: make it again
 
     def paths(self):
         d = Path(self.dest) / self.split
         return d / 'hr' / f'{self.stem}.png', d / 'lr' / f'{self.stem}.png'
+
+def source_identity(source:str) -> dict:
+    "What identifies a source file's content cheaply: its size in bytes and modification time (blank for built-in samples)."
+    if source.startswith(('skimage:', 'matplotlib:')): return dict(source_bytes='', source_mtime_ns='')
+    st = Path(source).stat()
+    return dict(source_bytes=str(st.st_size), source_mtime_ns=str(st.st_mtime_ns))
 
 def _load_lr(path, size, source):
     lr = load_rgb(path)
@@ -130,9 +137,9 @@ def prepare_one(job:PrepJob) -> dict:
     "Make one HR/LR pair; never raises for a bad input, returns the status and the reason instead."
     _one_thread_per_worker()
     hr_path, lr_path = job.paths()
-    result = dict(stem=job.stem, split=job.split, source=job.source, hr_size=job.hr_size,
+    result = dict(stem=job.stem, split=job.split, source=job.source, **source_identity(job.source), hr_size=job.hr_size,
                   lr_size=job.hr_size // job.scale, status='skipped', reason='')
-    if hr_path.exists() and lr_path.exists(): return result
+    if hr_path.exists() and lr_path.exists() and not job.remake: return result
     try:
         if job.source.startswith(('skimage:', 'matplotlib:')): rgb = load_sample(job.source, job.crop)
         else: rgb = load_rgb(job.source)
@@ -147,10 +154,31 @@ def prepare_one(job:PrepJob) -> dict:
     return result
 
 # %% ../nbs/01_data.ipynb #0a61cf98
-MANIFEST_FIELDS = ['stem', 'split', 'source', 'hr_size', 'lr_size']
+MANIFEST_FIELDS = ['stem', 'split', 'source', 'source_bytes', 'source_mtime_ns', 'hr_size', 'lr_size']
+SETTINGS_FILE = 'prepare.json'
+
+def read_manifest(dest) -> dict:
+    "The rows of `dest/manifest.csv` by stem (empty if there is none)."
+    path = Path(dest) / 'manifest.csv'
+    if not path.exists(): return {}
+    with open(path, newline='') as f: return {r['stem']: r for r in csv.DictReader(f)}
+
+def _check_settings(dest:Path, settings:dict):
+    "Refuse a DEST prepared with other settings, or holding pairs no manifest of ours describes."
+    path = dest / SETTINGS_FILE
+    if path.exists():
+        before = json.loads(path.read_text())
+        diffs = [f"{k}={before.get(k)!r} (now {v!r})" for k, v in settings.items() if before.get(k) != v]
+        if diffs: raise ValueError(f"{dest}: was prepared with other settings: {', '.join(diffs)}; "
+                                   f"prepare into another folder, or delete {dest} to start afresh")
+    elif existing_splits(dest):
+        raise ValueError(f"{dest}: holds pairs without a record of how they were made ({SETTINGS_FILE}); "
+                         f"prepare into another folder, or delete {dest} to start afresh")
 
 def _jobs_for(sources, dest, valid_pct, seed, hr_size, scale, lr_src, limit):
-    "PrepJobs for `sources` [(stem, source, crop)] plus errors for duplicate stems or missing LR partners."
+    """PrepJobs for `sources` [(stem, source, crop)] plus errors for duplicate stems or missing LR partners.
+    A finished pair is reused only if the manifest recorded the same source, unchanged; one from another source is
+    a conflict (`ValueError`, before any work), one whose source file changed is made again."""
     errors, seen, unique = [], {}, []
     for stem, source, crop in sources:
         if stem in seen: errors.append(f"{source}: duplicate stem '{stem}' (also {seen[stem]}); skipped")
@@ -159,44 +187,58 @@ def _jobs_for(sources, dest, valid_pct, seed, hr_size, scale, lr_src, limit):
     lr_files = {}
     if lr_src is not None:
         for p in find_images(lr_src): lr_files.setdefault(p.stem, str(p))
-    splits = assign_splits([s for s, _, _ in unique], valid_pct, seed, existing_splits(dest))
-    jobs = []
+    finished, recorded = existing_splits(dest), read_manifest(dest)
+    splits = assign_splits([s for s, _, _ in unique], valid_pct, seed, finished)
+    jobs, conflicts = [], []
     for stem, source, crop in unique:
         lr_file = None
         if lr_src is not None:
             lr_file = lr_files.get(stem)
             if lr_file is None:
                 errors.append(f"{source}: no LR image named '{stem}' in {lr_src}"); continue
-        jobs.append(PrepJob(stem, splits[stem], str(source), str(dest), hr_size, scale, lr_file, crop))
+        remake = False
+        if stem in finished:
+            rec = recorded.get(stem)
+            if rec is None or rec['source'] != str(source):
+                conflicts.append(f"{stem} (made from {rec['source'] if rec else 'an unrecorded source'}, now {source})"); continue
+            now = source_identity(str(source))
+            remake = (rec['source_bytes'], rec['source_mtime_ns']) != (now['source_bytes'], now['source_mtime_ns'])
+        jobs.append(PrepJob(stem, splits[stem], str(source), str(dest), hr_size, scale, lr_file, crop, remake))
+    if conflicts:
+        raise ValueError(f"{dest}: {len(conflicts)} finished pairs came from other sources, first {conflicts[0]}; "
+                         f"prepare into another folder, or delete {dest} to start afresh")
     return jobs, errors
 
 def prepare(src=None, dest='data/prepared', valid_pct:float=0.1, seed:int=42, workers:int=None,
             limit:int=None, lr_src=None, sample:bool=False, hr_size:int=256, scale:int=2, progress:bool=True):
     "Prepare HR/LR pairs from `src` (or the built-in sample) into `dest`; returns a summary dict."
+    if scale < 2 or hr_size < 8 * scale or hr_size % scale:
+        raise ValueError(f"scale must be 2 or more and hr_size ({hr_size}) a multiple of it, at least 8 x scale; got scale {scale}")
     if sample: sources = [(stem, loader, crop) for stem, loader, crop in SAMPLE_IMAGES]
     else:
         if src is None: raise ValueError("give a source folder or sample=True")
         sources = [(p.stem, str(p), None) for p in find_images(src)]
     dest = Path(dest)
-    dest.mkdir(parents=True, exist_ok=True)
+    if dest.exists() and not dest.is_dir(): raise ValueError(f"{dest}: is a file; DEST must be a folder")
+    settings = dict(hr_size=hr_size, scale=scale, lr_src=str(lr_src) if lr_src else None, seed=seed, valid_pct=valid_pct)
+    _check_settings(dest, settings)
     jobs, errors = _jobs_for(sources, dest, valid_pct, seed, hr_size, scale, lr_src, limit)
+    dest.mkdir(parents=True, exist_ok=True)
+    atomic_write(dest / SETTINGS_FILE, lambda p: Path(p).write_text(json.dumps(settings, indent=1) + "\n"))
     workers = os.cpu_count() if workers is None else workers
     start = time.perf_counter()
-    if workers > 1 and len(jobs) > 1:
-        results = list(parallel(prepare_one, jobs, n_workers=workers, progress=progress, chunksize=4))
-    else:
-        if progress:
-            from fastprogress import progress_bar
-            results = [prepare_one(j) for j in progress_bar(jobs, leave=False)]
-        else: results = [prepare_one(j) for j in jobs]
+    results = list(parallel(prepare_one, jobs, n_workers=workers if workers > 1 and len(jobs) > 1 else 0,
+                            progress=progress, chunksize=4))                        # n_workers=0: in this process
     seconds = time.perf_counter() - start
     errors += [r['reason'] for r in results if r['status'] == 'error']
     good = [r for r in results if r['status'] != 'error']
-    rows = sorted(({k: r[k] for k in MANIFEST_FIELDS} for r in good), key=lambda r: (r['split'], r['stem']))
-    write_csv(rows, MANIFEST_FIELDS, dest / 'manifest.csv')
+    rows = {r['stem']: {k: r[k] for k in MANIFEST_FIELDS} for r in good}
+    for stem, row in read_manifest(dest).items():                   # earlier pairs this run did not touch stay listed
+        if stem not in rows and stem in existing_splits(dest): rows[stem] = row
+    write_csv(sorted(rows.values(), key=lambda r: (r['split'], r['stem'])), MANIFEST_FIELDS, dest / 'manifest.csv')
     count = lambda key, value: sum(r[key] == value for r in results)
     return dict(done=count('status', 'done'), skipped=count('status', 'skipped'), errors=errors,
-                train=sum(r['split'] == 'train' for r in good), valid=sum(r['split'] == 'valid' for r in good),
+                train=sum(r['split'] == 'train' for r in rows.values()), valid=sum(r['split'] == 'valid' for r in rows.values()),
                 seconds=seconds, dest=str(dest))
 
 # %% ../nbs/01_data.ipynb #c72fc064

@@ -15,7 +15,7 @@ from skimage.metrics import structural_similarity
 __all__ = ['IMAGE_EXTENSIONS', 'MAX_PIXELS', 'GREY_16_MODES', 'OUTPUT_FORMATS', 'rgb_to_ycbcr', 'ycbcr_to_rgb', 'y_bt601',
            'to_model_units', 'from_model_units', 'cubic', 'resize_matrix', 'imresize', 'ImageError', 'open_image',
            'find_images', 'split_image', 'to_rgb', 'load_rgb', 'atomic_write', 'save_png', 'save_image', 'write_csv',
-           'psnr_y', 'ssim_y', 'psnr_ssim_y']
+           'psnr_y', 'ssim_y', 'psnr_ssim_y', 'data_available']
 
 # %% ../nbs/00_core.ipynb #07b19c37
 _RGB_TO_YCBCR = np.array([[ 0.299,     0.587,     0.114   ],
@@ -319,3 +319,10 @@ def psnr_ssim_y(sr, hr, shave:int=2) -> tuple[float, float]:
     "`(psnr_y, ssim_y)` computing the Y planes once (for tables that report both)."
     a, b = _y_pair(sr, hr, shave)
     return _psnr(a, b), _ssim(a, b)
+
+# %% ../nbs/00_core.ipynb #480d8628
+def data_available(path, how:str='') -> bool:
+    "True if `path` exists; otherwise print a SKIPPED line naming it (and `how` to make it) and return False."
+    if Path(path).exists(): return True
+    print(f"SKIPPED: needs {path}" + (f" ({how})" if how else ""))
+    return False

@@ -17,7 +17,7 @@ from .core import ImageError, IMAGE_EXTENSIONS, find_images, atomic_write, load_
 # %% auto #0
 __all__ = ['SAMPLE_IMAGES', 'MANIFEST_FIELDS', 'SETTINGS_FILE', 'center_crop_square', 'make_hr', 'make_pair', 'assign_splits',
            'existing_splits', 'load_sample', 'PrepJob', 'source_identity', 'prepare_one', 'read_manifest', 'prepare',
-           'srfaces_prepare', 'benchmark_prepare', 'profile_prepare']
+           'srfaces_prepare']
 
 # %% ../nbs/01_data.ipynb #cc218b60
 def center_crop_square(image:np.ndarray) -> np.ndarray:
@@ -270,42 +270,3 @@ def srfaces_prepare(
     print(f"{n} pairs in {dest} ({summary['train']} train, {summary['valid']} valid): {summary['done']} made, "
           f"{summary['skipped']} already there, {len(summary['errors'])} errors, {summary['seconds']:.1f}s")
     if summary['errors']: sys.exit(1)
-
-# %% ../nbs/01_data.ipynb #ac383810
-def _decode_only(path):
-    _one_thread_per_worker()
-    return load_rgb(path).shape
-
-def benchmark_prepare(src, workers:int=None, repeats:int=2) -> dict:
-    "Images/s of decode-only and of a full `prepare` of the images in `src` (best of `repeats`)."
-    import tempfile, shutil
-    files = find_images(src)
-    workers = os.cpu_count() if workers is None else workers
-    decode, full = [], []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        list(parallel(_decode_only, files, n_workers=workers, chunksize=4))
-        decode.append(time.perf_counter() - start)
-        out = Path(tempfile.mkdtemp())
-        try: full.append(prepare(src, out, workers=workers, progress=False)['seconds'])
-        finally: shutil.rmtree(out)
-    n = len(files)
-    return dict(images=n, workers=workers, decode_per_s=n / min(decode), prepare_per_s=n / min(full),
-                ratio=min(full) / min(decode))
-
-# %% ../nbs/01_data.ipynb #6a7b9550
-def profile_prepare(src, n:int=20) -> dict:
-    "Mean milliseconds per image of each preparation step (one thread) over the first `n` images of `src`."
-    import tempfile
-    from threadpoolctl import threadpool_limits
-    steps = dict(decode=0., resize_hr=0., resize_lr=0., write_pngs=0.)
-    files, out = find_images(src)[:n], Path(tempfile.mkdtemp())
-    def timed(step, f):
-        start = time.perf_counter(); result = f(); steps[step] += time.perf_counter() - start; return result
-    with threadpool_limits(1):
-        for p in files:
-            rgb = timed('decode', lambda: load_rgb(p))
-            hr = timed('resize_hr', lambda: make_hr(rgb))
-            lr = timed('resize_lr', lambda: imresize(hr, 0.5))
-            timed('write_pngs', lambda: (save_png(hr, out / 'hr.png'), save_png(lr, out / 'lr.png')))
-    return {k: v / len(files) * 1000 for k, v in steps.items()}

@@ -14,7 +14,7 @@ from .core import load_rgb, rgb_to_ycbcr, find_images
 from .data import find_images
 
 # %% auto #0
-__all__ = ['paired_files', 'PairedFaces', 'dataloaders', 'loader_throughput']
+__all__ = ['paired_files', 'PairedFaces', 'dataloaders']
 
 # %% ../nbs/02_dataset.ipynb #9725ac1f
 def _split_dir(path, split):
@@ -118,12 +118,3 @@ def dataloaders(path, bs:int=16, lr_crop:int=48, colour:str='y', mean:float=0.5,
                           generator=generator, **kw)
     valid_dl = DataLoader(valid_ds, valid_bs or bs, shuffle=False, sampler=valid_sampler, **kw)
     return train_dl, valid_dl
-
-# %% ../nbs/02_dataset.ipynb #ae964b57
-def loader_throughput(path, bs:int=16, lr_crop:int=48, workers:int=0, cache:bool=False, epochs:int=3) -> float:
-    "Training samples/s of `dataloaders(path)` over `epochs` passes (the first pass fills the cache)."
-    dl, _ = dataloaders(path, bs=bs, lr_crop=lr_crop, workers=workers, cache=cache, seed=0)
-    n, start = 0, time.perf_counter()
-    for _ in range(epochs):
-        for xb, _ in dl: n += len(xb)
-    return n / (time.perf_counter() - start)

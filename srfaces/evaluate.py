@@ -20,8 +20,8 @@ from .restore import upscale
 # %% auto #0
 __all__ = ['CLASSICAL', 'REFERENCE_METHODS', 'PUBLIC_VDSR_FILE', 'OPENCV_FILES', 'FACE_CROPS', 'evaluation_pairs',
            'method_function', 'method_labels', 'default_reference_dir', 'PublicVDSR', 'load_public_vdsr',
-           'opencv_function', 'evaluate', 'results_markdown', 'write_results', 'srfaces_evaluate', 'comparison_figure',
-           'gain_histogram']
+           'opencv_function', 'evaluate', 'results_markdown', 'write_results', 'srfaces_evaluate',
+           'most_different_crop', 'comparison_figure', 'gain_histogram']
 
 # %% ../nbs/06_evaluate.ipynb #c5e26aba
 def _load_pair(stem, lr_path, hr_path, scale):
@@ -205,8 +205,19 @@ def srfaces_evaluate(
 # %% ../nbs/06_evaluate.ipynb #552f09fa
 FACE_CROPS = {'eyes': (100, 72, 40, 112), 'mouth': (168, 88, 44, 80)}    # (top, left, height, width) in a 256 aligned face
 
-def comparison_figure(pairs, methods=('bicubic', 'fast'), n:int=3, crops=FACE_CROPS, scale:int=2, outputs:dict=None):
-    """Rows of faces; columns LR (nearest-enlarged) / methods / HR, each with zoomed crops below. Returns the figure.
+def most_different_crop(a:np.ndarray, b:np.ndarray, fraction:float=0.25) -> tuple[int, int, int, int]:
+    "(top, left, height, width) of the window (`fraction` of each side) where images `a` and `b` differ most."
+    diff = np.abs(a.astype(np.float64) - b.astype(np.float64)).sum(axis=-1) if a.ndim == 3 else np.abs(a.astype(np.float64) - b)
+    h, w = max(int(diff.shape[0] * fraction), 1), max(int(diff.shape[1] * fraction), 1)
+    c = np.pad(diff.cumsum(0).cumsum(1), ((1, 0), (1, 0)))                # summed-area table: every window sum at once
+    sums = c[h:, w:] - c[:-h, w:] - c[h:, :-w] + c[:-h, :-w]
+    top, left = np.unravel_index(np.argmax(sums), sums.shape)
+    return int(top), int(left), h, w
+
+def comparison_figure(pairs, methods=('bicubic', 'fast'), n:int=3, crops='auto', scale:int=2, outputs:dict=None):
+    """Rows of images; columns LR (nearest-enlarged) / methods / HR, each with zoomed crops below. Returns the figure.
+    `crops`: 'auto' zooms where the last method differs most from the first (labelled so: honest for any image);
+    'aligned' zooms on the eyes and mouth of FFHQ-aligned faces (`FACE_CROPS`); or a dict of named crops.
     `outputs` maps `(method, stem)` to images already computed (by `evaluate`'s `on_output`), so none is made twice."""
     import matplotlib.pyplot as plt
     outputs = outputs or {}
@@ -215,8 +226,9 @@ def comparison_figure(pairs, methods=('bicubic', 'fast'), n:int=3, crops=FACE_CR
     funcs = {l: method_function(m, scale) for m, l in zip(methods, labels) if m in needed}
     pairs = pairs[:n]
     cols = ['LR'] + labels + ['HR']
-    rows_per_face = 1 + len(crops)
-    ratios = ([1.0] + [h / w for _, _, h, w in crops.values()]) * len(pairs)
+    named = FACE_CROPS if crops == 'aligned' else (None if crops == 'auto' else crops)
+    rows_per_face = 1 + (len(named) if named else 1)
+    ratios = ([1.0] + ([h / w for _, _, h, w in named.values()] if named else [1.0])) * len(pairs)
     width = 2.2
     fig, axs = plt.subplots(len(ratios), len(cols), figsize=(width * len(cols), width * (sum(ratios) + 0.15 * len(ratios))),
                             gridspec_kw=dict(height_ratios=ratios), squeeze=False)
@@ -231,12 +243,14 @@ def comparison_figure(pairs, methods=('bicubic', 'fast'), n:int=3, crops=FACE_CR
             ax.imshow(images[col]); ax.set_xticks([]); ax.set_yticks([])
             ax.set_title(f"{col} {scores[col]:.2f} dB" if col in scores else col, fontsize=8)
             if j == 0: ax.set_ylabel(stem[:18], fontsize=7)
-            for k, (crop_name, (t, l, h, w)) in enumerate(crops.items()):
-                t, l, h, w = (int(round(v * hr.shape[0] / 256)) for v in (t, l, h, w))
+            if named: boxes = {k: tuple(int(round(v * hr.shape[0] / 256)) for v in box) for k, box in named.items()}
+            else: boxes = {f'most different:\n{labels[-1]} vs {labels[0]}': most_different_crop(images[labels[-1]], images[labels[0]])}
+            for k, (crop_name, (t, l, h, w)) in enumerate(boxes.items()):
                 cax = axs[i * rows_per_face + 1 + k, j]
                 cax.imshow(images[col][t:t + h, l:l + w], interpolation='nearest'); cax.set_xticks([]); cax.set_yticks([])
                 if j == 0: cax.set_ylabel(crop_name, fontsize=7)
     fig.tight_layout()
+    plt.close(fig)                                     # returned, not shown twice
     return fig
 
 def gain_histogram(per_image:list, methods=None, baseline:str='bicubic', ax=None):

@@ -15,8 +15,8 @@ from .core import imresize, cubic, rgb_to_ycbcr, ycbcr_to_rgb, to_model_units, f
 # %% auto #0
 __all__ = ['ARCHITECTURES', 'CHECKPOINT_FORMAT', 'WEIGHTS_DIR', 'SHIPPED', 'SeedNet', 'BicubicUpsample', 'VDSR', 'FastFace',
            'ResidualBlock', 'FastFace2', 'build_model', 'evaluating', 'upscale_y', 'upscale_rgb', 'count_parameters',
-           'count_flops', 'cpu_latency_ms', 'model_table', 'CheckpointError', 'architecture_of', 'checkpoint_dict',
-           'save_checkpoint', 'read_checkpoint', 'model_from_checkpoint', 'load_model']
+           'count_flops', 'CheckpointError', 'architecture_of', 'checkpoint_dict', 'save_checkpoint', 'read_checkpoint',
+           'model_from_checkpoint', 'load_model']
 
 # %% ../nbs/03_models.ipynb #f5312da2
 class SeedNet(nn.Module):
@@ -175,29 +175,6 @@ def count_flops(model:nn.Module, lr_size:int=128) -> int:
         for h in handles: h.remove()
     return total
 
-def cpu_latency_ms(model:nn.Module, lr_size:int=128, threads:int=2, repeats:int=5, batch:int=1) -> float:
-    "Median milliseconds per face on the CPU (batch `batch`, `threads` threads, after one warm-up run)."
-    old = torch.get_num_threads()
-    torch.set_num_threads(threads)
-    model = model.eval()
-    x = torch.zeros(batch, 1, lr_size, lr_size)
-    try:
-        with torch.inference_mode():
-            model(x)
-            times = []
-            for _ in range(repeats):
-                start = time.perf_counter(); model(x); times.append(time.perf_counter() - start)
-    finally: torch.set_num_threads(old)
-    return sorted(times)[len(times) // 2] * 1000 / batch
-
-# %% ../nbs/03_models.ipynb #5f30a1a2
-def model_table(models:dict, lr_size:int=128, threads:int=2, repeats:int=5) -> str:
-    "A Markdown table of parameters, GFLOPs per face and CPU ms per face for `{name: model}`."
-    rows = ["| model | parameters | GFLOPs per 128->256 face | CPU ms per face (2 threads) |", "|---|---|---|---|"]
-    for name, m in models.items():
-        rows.append(f"| {name} | {count_parameters(m):,} | {count_flops(m, lr_size) / 1e9:.2f} | "
-                    f"{cpu_latency_ms(m, lr_size, threads, repeats):.1f} |")
-    return "\n".join(rows)
 
 # %% ../nbs/03_models.ipynb #ace464a1
 CHECKPOINT_FORMAT = 'srfaces-checkpoint-v1'

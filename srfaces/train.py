@@ -23,7 +23,7 @@ from .models import (build_model, checkpoint_dict, save_checkpoint, read_checkpo
 # %% auto #0
 __all__ = ['RECIPES', 'LOSSES', 'LOG_FIELDS', 'RECIPE_KEYS', 'pick_device', 'seed_everything', 'distributed_info', 'validate',
            'make_recipe', 'make_optimizer', 'make_schedule', 'write_log', 'plot_history', 'TrainingDiverged', 'Run',
-           'setup_run', 'train_epoch', 'end_epoch', 'train', 'srfaces_train', 'training_throughput']
+           'setup_run', 'train_epoch', 'end_epoch', 'train', 'srfaces_train']
 
 # %% ../nbs/04_train.ipynb #d0321e74
 def pick_device(device:str=None) -> torch.device:
@@ -296,17 +296,3 @@ def srfaces_train(
         print(f"srfaces_train: {e}", file=sys.stderr); sys.exit(2)
     except TrainingDiverged as e:
         print(f"srfaces_train: {e}", file=sys.stderr); sys.exit(1)
-
-# %% ../nbs/04_train.ipynb #084facb4
-def training_throughput(arch:str, lr_crop:int=48, bs:int=16, steps:int=3, threads:int=2, **model_kwargs) -> float:
-    "Training samples/s (forward, MSE, backward, Adam step) of `arch` on the CPU, after one warm-up step."
-    old = torch.get_num_threads(); torch.set_num_threads(threads)
-    try:
-        model = build_model(arch, **model_kwargs)
-        opt = torch.optim.Adam(model.parameters())
-        x, y = torch.randn(bs, 1, lr_crop, lr_crop), torch.randn(bs, 1, 2 * lr_crop, 2 * lr_crop)
-        for i in range(steps + 1):
-            if i == 1: start = time.perf_counter()
-            loss = nn.functional.mse_loss(model(x), y); opt.zero_grad(); loss.backward(); opt.step()
-        return bs * steps / (time.perf_counter() - start)
-    finally: torch.set_num_threads(old)

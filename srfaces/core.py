@@ -10,12 +10,13 @@ import numpy as np
 import torch
 from PIL import Image, ImageOps, UnidentifiedImageError
 from skimage.metrics import structural_similarity
+from fastprogress import progress_bar
 
 # %% auto #0
 __all__ = ['IMAGE_EXTENSIONS', 'MAX_PIXELS', 'GREY_16_MODES', 'OUTPUT_FORMATS', 'rgb_to_ycbcr', 'ycbcr_to_rgb', 'y_bt601',
            'to_model_units', 'from_model_units', 'cubic', 'resize_matrix', 'imresize', 'ImageError', 'open_image',
            'find_images', 'split_image', 'to_rgb', 'load_rgb', 'atomic_write', 'save_png', 'save_image', 'write_csv',
-           'psnr_y', 'ssim_y', 'psnr_ssim_y', 'data_available']
+           'md_table', 'progress', 'psnr_y', 'ssim_y', 'psnr_ssim_y', 'data_available']
 
 # %% ../nbs/00_core.ipynb #07b19c37
 _RGB_TO_YCBCR = np.array([[ 0.299,     0.587,     0.114   ],
@@ -286,6 +287,17 @@ def write_csv(rows, fields, path):
         with open(p, 'w', newline='') as f:
             w = csv.DictWriter(f, fieldnames=fields); w.writeheader(); w.writerows(rows)
     return atomic_write(path, write)
+
+def md_table(rows, fields, headers=None, formats:dict=None) -> str:
+    "A Markdown table of dicts `rows`: columns `fields`, titled `headers`, values formatted by `formats` ({field: '{:.2f}'})."
+    formats = formats or {}
+    lines = ["| " + " | ".join(headers or fields) + " |", "|" + "---|" * len(fields)]
+    for r in rows: lines.append("| " + " | ".join(formats.get(f, '{}').format(r[f]) for f in fields) + " |")
+    return "\n".join(lines)
+
+def progress(items, display:bool=True, **kwargs):
+    "fastprogress's `progress_bar` over `items` when `display`, else `items` as they are (fastprogress 1.1 still prints a block when display=False)."
+    return progress_bar(items, **kwargs) if display else items
 
 # %% ../nbs/00_core.ipynb #b72ba88d
 def _metric_y(image, shave:int):

@@ -12,7 +12,7 @@ from torch import nn
 import torch.nn.functional as F
 from PIL import Image
 from fastcore.script import call_parse, Param
-from .core import ImageError, load_rgb, imresize, psnr_y, psnr_ssim_y, to_model_units, from_model_units, atomic_write, write_csv, find_images
+from .core import progress as progress_display, ImageError, load_rgb, imresize, psnr_y, psnr_ssim_y, to_model_units, from_model_units, atomic_write, write_csv, md_table, find_images
 from .dataset import paired_files
 from .models import BicubicUpsample, load_model
 from .restore import upscale
@@ -145,11 +145,7 @@ def evaluate(data, methods=('bicubic', 'fast'), scale:int=2, pairs=None, progres
     for label, f in zip(method_labels(methods), funcs):
         f(pairs[0][1])                                                 # warm-up (first-call allocations)
         times, scores = [], []
-        items = pairs
-        if progress:
-            from fastprogress import progress_bar
-            items = progress_bar(pairs, leave=False)
-        for stem, lr, hr in items:
+        for stem, lr, hr in progress_display(pairs, progress, leave=False):
             start = time.perf_counter(); sr = f(lr); times.append(time.perf_counter() - start)
             if sr.shape != hr.shape: raise ValueError(f"{stem}: {label} gave {sr.shape}, HR is {hr.shape}")
             psnr, ssim = psnr_ssim_y(sr, hr, scale)
@@ -163,11 +159,9 @@ def evaluate(data, methods=('bicubic', 'fast'), scale:int=2, pairs=None, progres
 def results_markdown(summary:list, baseline:str='bicubic') -> str:
     "A Markdown table of a summary, with the PSNR gain over `baseline` when it is present."
     base = next((r['psnr'] for r in summary if r['method'] == baseline), None)
-    lines = ["| method | PSNR (dB) | SSIM | gain over bicubic (dB) | ms per image |", "|---|---|---|---|---|"]
-    for r in summary:
-        gain = f"{r['psnr'] - base:+.2f}" if base is not None else "-"
-        lines.append(f"| {r['method']} | {r['psnr']:.2f} | {r['ssim']:.4f} | {gain} | {r['ms']:.1f} |")
-    return "\n".join(lines)
+    rows = [dict(r, gain=f"{r['psnr'] - base:+.2f}" if base is not None else "-") for r in summary]
+    return md_table(rows, ['method', 'psnr', 'ssim', 'gain', 'ms'], ['method', 'PSNR (dB)', 'SSIM', 'gain over bicubic (dB)', 'ms per image'],
+                    dict(psnr='{:.2f}', ssim='{:.4f}', ms='{:.1f}'))
 
 def write_results(summary:list, per_image:list, out):
     "Write `out` as Markdown (.md) or CSV (.csv); the other format and the per-image CSV go next to it."

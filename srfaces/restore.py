@@ -11,7 +11,7 @@ import torch
 from torch import nn
 from PIL import Image, ImageOps
 from fastcore.script import call_parse, Param, store_true
-from .core import ImageError, MAX_PIXELS, OUTPUT_FORMATS, open_image, imresize, split_image, save_image, find_images
+from .core import progress as progress_display, ImageError, MAX_PIXELS, OUTPUT_FORMATS, open_image, imresize, split_image, save_image, find_images
 from .models import load_model, upscale_rgb, upscale_y
 from .export import onnx_model
 
@@ -145,11 +145,7 @@ def upscale_path(src, dest, model='fast', overwrite:bool=False, tile:int=256, ov
     if overlap < 0: raise ValueError(f"overlap must be 0 or more LR pixels, not {overlap}")
     net = runtime_model(model, engine)
     done, skipped, errors, notes = 0, [], [], []
-    items = jobs
-    if progress and len(jobs) > 1:
-        from fastprogress import progress_bar
-        items = progress_bar(jobs, leave=False)
-    for inp, outp in items:
+    for inp, outp in progress_display(jobs, progress and len(jobs) > 1, leave=False):
         if outp.exists() and not overwrite:
             skipped.append(f"{outp}: exists, not overwritten (use --overwrite)"); continue
         try:

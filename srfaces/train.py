@@ -14,8 +14,7 @@ import torch.distributed as dist
 from torch.nn.parallel import DistributedDataParallel
 from torch.utils.data import DataLoader
 from fastcore.script import call_parse, Param, store_true
-from fastprogress import progress_bar
-from .core import psnr_ssim_y, atomic_write, write_csv
+from .core import progress as progress_display, psnr_ssim_y, atomic_write, write_csv
 from .dataset import PairedFaces, dataloaders
 from .models import (build_model, checkpoint_dict, save_checkpoint, read_checkpoint, model_from_checkpoint,
                             upscale_rgb, CheckpointError, ARCHITECTURES)
@@ -194,8 +193,7 @@ def train_epoch(run:Run, epoch:int, progress:bool=True) -> tuple[float, int, flo
     if run.distributed: run.train_dl.sampler.set_epoch(epoch)
     start, losses, n_samples = time.perf_counter(), [], 0
     loss_fn = LOSSES[run.recipe['loss']]
-    batches = progress_bar(run.train_dl, leave=False) if (progress and run.main) else run.train_dl
-    for step, (lr_batch, hr_batch) in enumerate(batches):
+    for step, (lr_batch, hr_batch) in enumerate(progress_display(run.train_dl, progress and run.main, leave=False)):
         lr_batch, hr_batch = lr_batch.to(run.device, non_blocking=True), hr_batch.to(run.device, non_blocking=True)
         with torch.autocast(run.device.type, dtype=torch.bfloat16, enabled=run.amp):
             loss = loss_fn(run.net(lr_batch).float(), hr_batch)

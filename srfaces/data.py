@@ -209,8 +209,17 @@ def _jobs_for(sources, dest, valid_pct, seed, hr_size, scale, lr_src, limit):
                          f"prepare into another folder, or delete {dest} to start afresh")
     return jobs, errors
 
-def prepare(src=None, dest='data/prepared', valid_pct:float=0.1, seed:int=42, workers:int=None,
-            limit:int=None, lr_src=None, sample:bool=False, hr_size:int=256, scale:int=2, progress:bool=True):
+def prepare(src=None,                # a folder of photos, searched recursively (or None with `sample`)
+            dest='data/prepared',    # output: {train,valid}/{hr,lr}/<stem>.png, manifest.csv, prepare.json
+            valid_pct:float=0.1,     # fraction of faces in the validation split (seeded shuffle of sorted stems)
+            seed:int=42,             # seed of the split
+            workers:int=None,        # parallel processes (default: all cores; 0 or 1: in this process)
+            limit:int=None,          # only the first N sources (sorted by path)
+            lr_src=None,             # folder of ready-made LR images matched by stem (FFHQ's thumbnails) instead of bicubic
+            sample:bool=False,       # prepare the built-in sample set (photos shipped with scikit-image and matplotlib)
+            hr_size:int=256,         # HR side in pixels (centre crop to a square, then MATLAB bicubic)
+            scale:int=2,             # LR side = hr_size / scale
+            progress:bool=True):     # show a progress bar
     "Prepare HR/LR pairs from `src` (or the built-in sample) into `dest`; returns a summary dict."
     if scale < 2 or hr_size < 8 * scale or hr_size % scale:
         raise ValueError(f"scale must be 2 or more and hr_size ({hr_size}) a multiple of it, at least 8 x scale; got scale {scale}")

@@ -66,8 +66,18 @@ def _crop_pair(lr, hr, lr_crop, scale, generator=None):
 # %% ../nbs/02_dataset.ipynb #d381a20a
 class PairedFaces(Dataset):
     "LR/HR pairs of a prepared split (`root/{hr,lr}` or `root/<split>/{hr,lr}`) as normalised float tensors."
-    def __init__(self, root, split:str=None, colour:str='y', mean:float=0.5, std:float=0.5, lr_crop:int=None,
-                 augment:bool=False, cache:bool=False, scale:int=2, check_sizes:bool=True, repeat:int=1):
+    def __init__(self,
+                 root,                     # a prepared folder (with train/ and valid/) or one split (with hr/ and lr/)
+                 split:str=None,           # 'train' or 'valid' when `root` holds both
+                 colour:str='y',           # 'y': luminance only, the models' input; 'rgb': all three channels
+                 mean:float=0.5,           # normalisation: (x - mean) / std, with x in 0..1
+                 std:float=0.5,
+                 lr_crop:int=None,         # random aligned crops of this LR size (HR: scale times larger); None: whole images
+                 augment:bool=False,       # one of the 8 symmetries of the square, the same for LR and HR
+                 cache:bool=False,         # keep decoded images in memory after the first epoch
+                 scale:int=2,              # HR size / LR size, checked for every pair
+                 check_sizes:bool=True,    # read every header at construction and refuse mismatched pairs by name
+                 repeat:int=1):            # visit each image this many times per epoch (many crops of few faces)
         if colour not in ('y', 'rgb'): raise ValueError(f"colour must be 'y' or 'rgb', got {colour!r}")
         self.root = _split_dir(root, split)
         self.pairs = paired_files(self.root, scale, check_sizes)

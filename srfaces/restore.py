@@ -96,7 +96,12 @@ def runtime_model(model='fast', engine:str='auto', scale:int=2):
     if key not in _onnx_cache: _onnx_cache[key] = onnx_model(net)
     return _onnx_cache[key]
 
-def upscale(img, model='fast', tile:int=256, overlap:int=16, engine:str='auto') -> Image.Image:
+def upscale(img,                  # a PIL image, an image file path, or a numpy array (see `as_image`)
+            model='fast',         # a shipped name ('fast', 'vdsr', 'seed'), a checkpoint path or a model object
+            tile:int=256,         # LR tile side: bounds memory on large photos (None: the whole image at once)
+            overlap:int=16,       # LR margin read around each tile and cut off again (>= receptive field: seamless)
+            engine:str='auto'     # 'torch', 'onnx', or 'auto' (ONNX Runtime for names and paths when installed)
+           ) -> Image.Image:
     """Upscale an image 2x: a PIL image, an image file or a numpy array (see `as_image`); EXIF orientation applied.
     Y by the model (`engine`: see `runtime_model`), chroma and alpha by MATLAB bicubic; greyscale stays greyscale,
     16-bit stays 16-bit, float stays float."""

@@ -235,9 +235,22 @@ def end_epoch(run:Run, epoch:int, train_loss:float, n_samples:int, seconds:float
     return row
 
 # %% ../nbs/04_train.ipynb #9e404cae
-def train(data, *, arch:str='fast2', epochs:int=10, out='runs/fast2', resume:bool=False, repeat:int=1, workers:int=0,
-          seed:int=42, device:str=None, model_kwargs:dict=None, cache:bool=True, amp:bool=True, progress:bool=True,
-          log=print, **recipe) -> list:
+def train(data,                       # a prepared folder with train/ and valid/ splits
+          *,
+          arch:str='fast2',           # a key of `ARCHITECTURES`
+          epochs:int=10,              # total epochs (the cosine schedule spans them; a resumed run keeps its total)
+          out='runs/fast2',           # run folder: last.pt, best.pt, log.csv, curves.png
+          resume:bool=False,          # continue the run in `out` (its stored recipe wins)
+          repeat:int=1,               # visits of each training image per epoch
+          workers:int=0,              # DataLoader worker processes
+          seed:int=42,                # seeds the model's initialisation and every epoch's crops and augmentation
+          device:str=None,            # 'cuda', 'mps' or 'cpu' (default: the best available)
+          model_kwargs:dict=None,     # constructor arguments of the architecture (channels, layers, blocks ...)
+          cache:bool=True,            # keep decoded faces in memory
+          amp:bool=True,              # bfloat16 autocast on CUDA
+          progress:bool=True,         # a progress bar per epoch
+          log=print,                  # where the per-epoch line goes
+          **recipe) -> list:          # recipe overrides: bs, lr_crop, lr, optimizer, schedule, clip, weight_decay, augment, loss
     """Train `arch` on the prepared folder `data` (its `train/` and `valid/` splits) for `epochs` epochs into the run
     folder `out`; returns the per-epoch history. `recipe`: bs, lr_crop, lr, optimizer, schedule, clip, weight_decay,
     augment, loss (see `RECIPES`)."""

@@ -77,7 +77,7 @@ PREFER_ONNX = True           # 'auto' runs named models in ONNX Runtime: faster 
 _onnx_cache = {}
 
 def _onnxruntime_available() -> bool:
-    try: import onnxruntime; return True
+    try: import onnx, onnxruntime; return True
     except ImportError: return False
 
 def runtime_model(model='fast', engine:str='auto', scale:int=2):

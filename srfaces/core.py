@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_core.ipynb #bb9dfb69
 from __future__ import annotations
-import csv, os, math, functools, uuid
+import csv, os, math, functools, struct, uuid, zlib
 from pathlib import Path
 import numpy as np
 import torch
@@ -15,8 +15,9 @@ from fastprogress import progress_bar
 # %% auto #0
 __all__ = ['IMAGE_EXTENSIONS', 'MAX_PIXELS', 'GREY_16_MODES', 'OUTPUT_FORMATS', 'rgb_to_ycbcr', 'ycbcr_to_rgb', 'y_bt601',
            'to_model_units', 'from_model_units', 'cubic', 'resize_matrix', 'imresize', 'ImageError', 'open_image',
-           'find_images', 'split_image', 'to_rgb', 'load_rgb', 'atomic_write', 'save_png', 'save_image', 'write_csv',
-           'md_table', 'progress', 'psnr_y', 'ssim_y', 'psnr_ssim_y', 'data_available']
+           'is_16bit_colour', 'read_image', 'find_images', 'split_image', 'to_rgb', 'load_rgb', 'atomic_write',
+           'save_png', 'encode_png16', 'save_image', 'write_csv', 'md_table', 'progress', 'psnr_y', 'ssim_y',
+           'psnr_ssim_y', 'data_available']
 
 # %% ../nbs/00_core.ipynb #07b19c37
 _RGB_TO_YCBCR = np.array([[ 0.299,     0.587,     0.114   ],
@@ -199,6 +200,21 @@ def open_image(path, max_pixels:int=None) -> Image.Image:
     try: return ImageOps.exif_transpose(img) if img.getexif().get(0x0112, 1) != 1 else img    # keeps n_frames
     except Exception as e: raise ImageError(path, f"bad EXIF orientation data ({e})") from None
 
+def is_16bit_colour(img:Image.Image) -> bool:
+    "Whether `img` (opened, not yet loaded) is a 16-bit colour PNG, which Pillow would reduce to 8 bits."
+    return img.format == 'PNG' and img.mode in ('RGB', 'RGBA') and any(';16' in str(t[3]) for t in (img.tile or []))
+
+def read_image(path, max_pixels:int=None):
+    """`open_image`, except that a 16-bit colour PNG comes back as an `HxWx3` (or x4) uint16 array with all its bits
+    (decoded by torchvision; Pillow has no 16-bit colour mode)."""
+    try:
+        with Image.open(path) as probe: deep = is_16bit_colour(probe)
+    except Exception: deep = False                                    # open_image names the problem
+    img = open_image(path, max_pixels)
+    if not deep: return img
+    from torchvision.io import decode_png, read_file, ImageReadMode
+    return np.ascontiguousarray(decode_png(read_file(str(path)), mode=ImageReadMode.UNCHANGED).permute(1, 2, 0).numpy().astype(np.uint16))
+
 # %% ../nbs/00_core.ipynb #4b55078a
 def find_images(src, ignored:list=None) -> list[Path]:
     """Image files under `src` (recursively; by extension, `IMAGE_EXTENSIONS`), sorted by their path relative to `src`.
@@ -270,12 +286,26 @@ def save_png(image, path, compress_level:int=1):
 OUTPUT_FORMATS = {'.png': 'PNG', '.jpg': 'JPEG', '.jpeg': 'JPEG', '.webp': 'WEBP', '.tif': 'TIFF', '.tiff': 'TIFF', '.bmp': 'BMP'}
 _SAVE_OPTIONS = dict(PNG=dict(compress_level=1), JPEG=dict(quality=95), WEBP=dict(quality=95), TIFF=dict(compression='tiff_deflate'))
 
-def save_image(image:Image.Image, path):
-    """Save `image` atomically in the format its extension names (`OUTPUT_FORMATS`; JPEG and WebP at quality 95).
-    A format that cannot hold the image (alpha in JPEG, float in PNG ...) is a `ValueError` naming the file."""
+def encode_png16(rgb16:np.ndarray) -> bytes:
+    """A PNG file (16 bits per sample) of an `HxWx3` or `HxWx4` uint16 array. Pillow has no 16-bit colour mode and
+    torchvision's `encode_png` takes 8 bits only, so this writes the few chunks PNG needs itself (filter 0, zlib)."""
+    h, w, c = rgb16.shape
+    rows = np.ascontiguousarray(rgb16, '>u2').reshape(h, w * c).view(np.uint8)
+    raw = np.concatenate([np.zeros((h, 1), np.uint8), rows], axis=1)               # filter type 0 before each row
+    def chunk(kind, data): return struct.pack('>I', len(data)) + kind + data + struct.pack('>I', zlib.crc32(kind + data))
+    header = struct.pack('>IIBBBBB', w, h, 16, {3: 2, 4: 6}[c], 0, 0, 0)         # 16-bit truecolour (+alpha)
+    return b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', header) + chunk(b'IDAT', zlib.compress(raw.tobytes(), 6)) + chunk(b'IEND', b'')
+
+def save_image(image, path):
+    """Save `image` (a PIL image, or a 16-bit colour array) atomically in the format its extension names
+    (`OUTPUT_FORMATS`; JPEG and WebP at quality 95). A format that cannot hold the image (alpha in JPEG, float in
+    PNG, 16-bit colour in anything but PNG ...) is a `ValueError` naming the file."""
     path = Path(path)
     fmt = OUTPUT_FORMATS.get(path.suffix.lower())
     if fmt is None: raise ValueError(f"{path}: unknown output format {path.suffix!r}; use one of {', '.join(OUTPUT_FORMATS)}")
+    if isinstance(image, np.ndarray):
+        if fmt != 'PNG': raise ValueError(f"{path}: {fmt} cannot store 16-bit colour; use .png")
+        return atomic_write(path, lambda p: Path(p).write_bytes(encode_png16(image)))
     try: return atomic_write(path, lambda p: image.save(p, format=fmt, **_SAVE_OPTIONS.get(fmt, {})))
     except (OSError, ValueError, KeyError) as e:
         hint = '.tiff' if image.mode in ('F', 'I') else '.png'

@@ -148,15 +148,15 @@ def upscale_y(model, y:torch.Tensor) -> torch.Tensor:
     with evaluating(model) as net, torch.inference_mode():
         return from_model_units(net(to_model_units(y.to(_device(net)).float())).float())
 
-def upscale_rgb(model, lr_rgb:torch.Tensor, return_y:bool=False):
-    """8-bit RGB `Nx3xhxw` -> 8-bit RGB `Nx3x(s*h)x(s*w)`: Y by `model`, Cb/Cr by MATLAB bicubic.
-    With `return_y`, also the model's output luminance in model units, e.g. for a validation loss."""
+def upscale_rgb(model, lr_rgb:torch.Tensor, return_y:bool=False, peak:int=255):
+    """Integer RGB `Nx3xhxw` (white = `peak`: 255 for 8-bit, 65535 for 16-bit) -> the same type `Nx3x(s*h)x(s*w)`:
+    Y by `model`, Cb/Cr by MATLAB bicubic. With `return_y`, also the model's output luminance in model units."""
     net = getattr(model, 'module', model)
-    ycc = rgb_to_ycbcr(lr_rgb.to(_device(net)).float() / 255, data_range=1.)
+    ycc = rgb_to_ycbcr(lr_rgb.to(_device(net)).float() / peak, data_range=1.)
     y = upscale_y(net, ycc[:, :1])
     with torch.inference_mode():
         rgb = ycbcr_to_rgb(torch.cat([y, imresize(ycc[:, 1:], net.scale)], 1), data_range=1.)
-        rgb = (rgb * 255).round_().clamp_(0, 255).to(torch.uint8)
+        rgb = (rgb * peak).round_().clamp_(0, peak).to(torch.uint8 if peak == 255 else torch.int32)
     return (rgb, to_model_units(y)) if return_y else rgb
 
 # %% ../nbs/03_models.ipynb #98168b81

@@ -11,7 +11,7 @@ import torch
 from torch import nn
 from PIL import Image, ImageOps
 from fastcore.script import call_parse, Param, store_true
-from .core import progress as progress_display, ImageError, MAX_PIXELS, OUTPUT_FORMATS, open_image, imresize, split_image, save_image, find_images
+from .core import progress as progress_display, ImageError, MAX_PIXELS, OUTPUT_FORMATS, open_image, read_image, imresize, split_image, save_image, find_images
 from .models import load_model, upscale_rgb, upscale_y
 from .export import onnx_model
 
@@ -40,9 +40,10 @@ def tiled_map(fn, image:np.ndarray, scale:int=2, tile:int=256, overlap:int=16) -
     return out
 
 # %% ../nbs/05_restore.ipynb #aa1197df
-def _rgb_patch(net, rgb:np.ndarray) -> np.ndarray:
-    "8-bit RGB LR patch -> 8-bit RGB HR patch, through the one colour pipeline (`models.upscale_rgb`)."
-    return upscale_rgb(net, torch.from_numpy(np.array(rgb)).permute(2, 0, 1)[None])[0].permute(1, 2, 0).cpu().numpy()
+def _rgb_patch(net, rgb:np.ndarray, peak:float=255.) -> np.ndarray:
+    "8- or 16-bit RGB LR patch -> RGB HR patch of the same type, through the one colour pipeline (`models.upscale_rgb`)."
+    lr = torch.from_numpy(np.array(rgb, np.uint8 if peak == 255 else np.int32)).permute(2, 0, 1)[None]
+    return upscale_rgb(net, lr, peak=int(peak))[0].permute(1, 2, 0).cpu().numpy().astype(rgb.dtype)
 
 def _grey_patch(net, grey:np.ndarray, peak:float) -> np.ndarray:
     "Grey LR patch (uint8, uint16 or float with white at `peak`) -> HR patch of the same type (`models.upscale_y`)."
@@ -50,11 +51,13 @@ def _grey_patch(net, grey:np.ndarray, peak:float) -> np.ndarray:
     return y.astype(np.float32) if grey.dtype.kind == 'f' else np.clip(np.rint(y), 0, peak).astype(grey.dtype)
 
 # %% ../nbs/05_restore.ipynb #2b47f426
-def as_image(img) -> Image.Image:
+def as_image(img):
     """A PIL image from what `upscale` accepts: a PIL image (its EXIF orientation applied, as for a file), an image file
     path, or a numpy array -- `HxW` or `HxWx1/3/4` of uint8, `HxW` uint16, or float in 0..1 (colour floats are
-    quantised to 8 bits, the colour pipeline's precision)."""
-    if isinstance(img, (str, Path)): return open_image(img)
+    quantised to 8 bits). 16-bit colour (a `HxWx3/4` uint16 array, or a 16-bit colour PNG) stays a uint16 array:
+    Pillow has no mode for it."""
+    if isinstance(img, (str, Path)): return read_image(img)
+    if isinstance(img, np.ndarray) and img.dtype == np.uint16 and img.ndim == 3 and img.shape[2] in (3, 4): return img
     if isinstance(img, Image.Image):
         return ImageOps.exif_transpose(img) if img.getexif().get(0x0112, 1) != 1 else img
     if not isinstance(img, np.ndarray):
@@ -67,7 +70,7 @@ def as_image(img) -> Image.Image:
         a = np.clip(np.rint(a * 255), 0, 255).astype(np.uint8)
     if a.dtype == np.uint16 and a.ndim == 2: return Image.fromarray(a)
     if a.dtype != np.uint8:
-        raise ValueError(f"array of type {a.dtype} and shape {img.shape}: supported are uint8, uint16 (grey only) and float in 0..1")
+        raise ValueError(f"array of type {a.dtype} and shape {img.shape}: supported are uint8, uint16 and float in 0..1")
     return Image.fromarray(a)
 
 def _to_uint8(a): return np.clip(np.rint(a), 0, 255).astype(np.uint8)
@@ -101,20 +104,26 @@ def upscale(img,                  # a PIL image, an image file path, or a numpy 
             tile:int=256,         # LR tile side: bounds memory on large photos (None: the whole image at once)
             overlap:int=16,       # LR margin read around each tile and cut off again (>= receptive field: seamless)
             engine:str='auto'     # 'torch', 'onnx', or 'auto' (ONNX Runtime for names and paths when installed)
-           ) -> Image.Image:
+           ):
     """Upscale an image 2x: a PIL image, an image file or a numpy array (see `as_image`); EXIF orientation applied.
     Y by the model (`engine`: see `runtime_model`), chroma and alpha by MATLAB bicubic; greyscale stays greyscale,
-    16-bit stays 16-bit, float stays float."""
+    16-bit stays 16-bit, float stays float. Returns a PIL image, or for 16-bit colour a uint16 array (`core.save_image`
+    writes it as a 16-bit PNG)."""
     img = as_image(img)
-    if img.width == 0 or img.height == 0: raise ValueError(f"empty image ({img.width}x{img.height} pixels)")
+    deep = isinstance(img, np.ndarray)
+    height, width = img.shape[:2] if deep else (img.height, img.width)
+    if width == 0 or height == 0: raise ValueError(f"empty image ({width}x{height} pixels)")
     if tile is not None and tile < 1: raise ValueError(f"tile must be at least 1 LR pixel (or None for no tiling), not {tile}")
     if overlap < 0: raise ValueError(f"overlap must be 0 or more LR pixels, not {overlap}")
     net = runtime_model(model, engine)
-    pixels, peak, alpha = split_image(img)
-    patch = (lambda p: _rgb_patch(net, p)) if pixels.ndim == 3 else (lambda p: _grey_patch(net, p, peak))
-    out = Image.fromarray(tiled_map(patch, pixels, net.scale, tile, overlap))
+    pixels, peak, alpha = (img[..., :3], 65535., img[..., 3] if img.shape[2] == 4 else None) if deep else split_image(img)
+    patch = (lambda p: _rgb_patch(net, p, peak)) if pixels.ndim == 3 else (lambda p: _grey_patch(net, p, peak))
+    out = tiled_map(patch, pixels, net.scale, tile, overlap)
     if alpha is not None:
-        out.putalpha(Image.fromarray(tiled_map(lambda p: imresize(p, net.scale), alpha, net.scale, tile, overlap)))
+        alpha = tiled_map(lambda p: np.clip(np.rint(imresize(p, net.scale)), 0, peak if deep else 255).astype(alpha.dtype), alpha, net.scale, tile, overlap)
+    if deep: return out if alpha is None else np.dstack([out, alpha])
+    out = Image.fromarray(out)
+    if alpha is not None: out.putalpha(Image.fromarray(alpha))
     return out
 
 # %% ../nbs/05_restore.ipynb #1b31c901
@@ -154,10 +163,10 @@ def upscale_path(src, dest, model='fast', overwrite:bool=False, tile:int=256, ov
         if outp.exists() and not overwrite:
             skipped.append(f"{outp}: exists, not overwritten (use --overwrite)"); continue
         try:
-            img = open_image(inp, max_pixels)
+            img = read_image(inp, max_pixels)
             if getattr(img, 'n_frames', 1) > 1: notes.append(f"{inp}: {img.n_frames} frames; only the first was upscaled")
             result = upscale(img, net, tile, overlap)
-            if result.mode == 'F' and outp.suffix.lower() == '.png' and Path(src).is_dir(): outp = outp.with_suffix('.tiff')
+            if getattr(result, 'mode', None) == 'F' and outp.suffix.lower() == '.png' and Path(src).is_dir(): outp = outp.with_suffix('.tiff')
             outp.parent.mkdir(parents=True, exist_ok=True)
             save_image(result, outp)
             done += 1

@@ -15,7 +15,7 @@ from fastcore.script import call_parse, Param
 from .core import progress as progress_display, ImageError, load_rgb, imresize, psnr_y, psnr_ssim_y, to_model_units, from_model_units, atomic_write, write_csv, md_table, find_images
 from .dataset import paired_files
 from .models import BicubicUpsample, load_model
-from .restore import upscale
+from .restore import upscale, runtime_model
 
 # %% auto #0
 __all__ = ['CLASSICAL', 'REFERENCE_METHODS', 'PUBLIC_VDSR_FILE', 'OPENCV_FILES', 'FACE_CROPS', 'evaluation_pairs',
@@ -56,17 +56,18 @@ _PIL_FILTERS = {'nearest': Image.Resampling.NEAREST, 'bilinear': Image.Resamplin
 CLASSICAL = ('nearest', 'bilinear', 'bicubic', 'lanczos')
 REFERENCE_METHODS = ('public-vdsr', 'opencv-fsrcnn', 'opencv-espcn')
 
-def method_function(method, scale:int=2, reference=None):
+def method_function(method, scale:int=2, reference=None, engine:str='auto'):
     """A function uint8 RGB LR array -> uint8 RGB SR array for a classical method, a reference method
     (`REFERENCE_METHODS`, read from `reference`), a shipped model name or a checkpoint path. Models (ours and the
-    public VDSR) run through `restore.upscale`, the path users call."""
+    public VDSR) run through `restore.upscale`, the path users call, on `engine` (`restore.runtime_model`: with
+    'auto', named models run in ONNX Runtime as `upscale(img, 'fast')` does; the public VDSR, a module, in PyTorch)."""
     if method == 'bicubic': return lambda lr: imresize(lr, scale)
     if method in _PIL_FILTERS:
         f = _PIL_FILTERS[method]
         return lambda lr: np.asarray(Image.fromarray(lr).resize((lr.shape[1] * scale, lr.shape[0] * scale), f))
-    if method == 'public-vdsr': model = load_public_vdsr(reference, scale)
+    if method == 'public-vdsr': model = runtime_model(load_public_vdsr(reference, scale), engine, scale)
     elif method in ('opencv-fsrcnn', 'opencv-espcn'): return opencv_function(method.split('-')[1], reference, scale)
-    else: model = load_model(method, scale=scale)
+    else: model = runtime_model(method, engine, scale)
     return lambda lr: np.asarray(upscale(lr, model))
 
 def method_labels(methods) -> list[str]:
@@ -135,12 +136,12 @@ def opencv_function(algorithm:str, reference=None, scale:int=2):
 
 # %% ../nbs/06_evaluate.ipynb #51d5f1f0
 def evaluate(data, methods=('bicubic', 'fast'), scale:int=2, pairs=None, progress:bool=False, on_output=None,
-             reference=None, errors:list=None) -> tuple[list, list]:
+             reference=None, errors:list=None, engine:str='auto') -> tuple[list, list]:
     """Score `methods` on `data` (or on ready `pairs`); returns (summary rows: method, psnr, ssim, ms, images;
     per-image rows). `on_output(method, stem, sr)` receives every output image, e.g. to save or plot it.
     With an `errors` list, unusable images are named there and skipped instead of stopping the run."""
     pairs = pairs if pairs is not None else evaluation_pairs(data, scale, errors)
-    funcs = [method_function(m, scale, reference) for m in methods]          # every method checked before any work
+    funcs = [method_function(m, scale, reference, engine) for m in methods]          # every method checked before any work
     summary, per_image = [], []
     for label, f in zip(method_labels(methods), funcs):
         f(pairs[0][1])                                                 # warm-up (first-call allocations)
@@ -181,13 +182,14 @@ def srfaces_evaluate(
     scale:Param("scale factor", int)=2,
     threads:Param("CPU threads for torch (and OpenCV)", int)=None,
     reference:Param("folder of reference models for the anchors (default: ../shared/data/reference if it exists)", str)=None,
+    engine:Param("how our models run: auto (ONNX Runtime for named models, as upscale does), torch or onnx", str)='auto',
 ):
     "PSNR/SSIM (BT.601 Y, border shaved) and time per image of each method on DATA, as a Markdown table."
     if threads: torch.set_num_threads(threads)
     errors = []
     try:
         summary, per_image = evaluate(data, [m.strip() for m in methods.split(',') if m.strip()], scale,
-                                      progress=sys.stdout.isatty(), reference=reference, errors=errors)
+                                      progress=sys.stdout.isatty(), reference=reference, errors=errors, engine=engine)
     except (FileNotFoundError, ValueError) as e:
         for err in errors: print(f"skipped: {err}", file=sys.stderr)
         print(f"srfaces_evaluate: {e}", file=sys.stderr); sys.exit(2)

@@ -12,7 +12,7 @@ import torch
 from threadpoolctl import threadpool_limits
 from fastcore.script import call_parse, Param, store_true
 from fastcore.parallel import parallel
-from .core import ImageError, IMAGE_EXTENSIONS, find_images, atomic_write, load_rgb, imresize, save_png, write_csv
+from .core import ImageError, find_images, atomic_write, load_rgb, imresize, save_png, write_csv
 
 # %% auto #0
 __all__ = ['SAMPLE_IMAGES', 'MANIFEST_FIELDS', 'SETTINGS_FILE', 'center_crop_square', 'make_hr', 'make_pair', 'assign_splits',

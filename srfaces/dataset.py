@@ -4,14 +4,12 @@
 
 # %% ../nbs/02_dataset.ipynb #1da19693
 from __future__ import annotations
-import time
 from pathlib import Path
 import torch
 from torch.utils.data import Dataset, DataLoader
 from torch.utils.data.distributed import DistributedSampler
 from PIL import Image
 from .core import load_rgb, rgb_to_ycbcr, find_images
-from .data import find_images
 
 # %% auto #0
 __all__ = ['paired_files', 'PairedFaces', 'dataloaders']

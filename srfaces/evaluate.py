@@ -14,7 +14,7 @@ from PIL import Image
 from fastcore.script import call_parse, Param
 from .core import progress as progress_display, ImageError, load_rgb, imresize, psnr_y, psnr_ssim_y, to_model_units, from_model_units, atomic_write, write_csv, md_table, find_images
 from .dataset import paired_files
-from .models import BicubicUpsample, load_model
+from .models import BicubicUpsample
 from .restore import upscale, runtime_model
 
 # %% auto #0

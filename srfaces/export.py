@@ -6,9 +6,7 @@
 from __future__ import annotations
 import io, sys, tempfile, warnings
 from pathlib import Path
-import numpy as np
 import torch
-from torch import nn
 from fastcore.script import call_parse, Param, store_true
 from .core import atomic_write
 from .models import load_model, CheckpointError

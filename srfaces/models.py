@@ -4,7 +4,7 @@
 
 # %% ../nbs/03_models.ipynb #75f67cfb
 from __future__ import annotations
-import contextlib, importlib.resources, inspect, os, pickle, time
+import contextlib, importlib.resources, inspect, os, pickle
 from pathlib import Path
 import numpy as np
 import torch

@@ -4,14 +4,14 @@
 
 # %% ../nbs/05_restore.ipynb #baba03fc
 from __future__ import annotations
-import sys
+import importlib.util, sys
 from pathlib import Path
 import numpy as np
 import torch
 from torch import nn
 from PIL import Image, ImageOps
 from fastcore.script import call_parse, Param, store_true
-from .core import progress as progress_display, ImageError, MAX_PIXELS, OUTPUT_FORMATS, open_image, read_image, imresize, split_image, save_image, find_images
+from .core import progress as progress_display, ImageError, MAX_PIXELS, OUTPUT_FORMATS, read_image, imresize, split_image, save_image, find_images
 from .models import load_model, upscale_rgb, upscale_y
 from .export import onnx_model
 
@@ -73,15 +73,12 @@ def as_image(img):
         raise ValueError(f"array of type {a.dtype} and shape {img.shape}: supported are uint8, uint16 and float in 0..1")
     return Image.fromarray(a)
 
-def _to_uint8(a): return np.clip(np.rint(a), 0, 255).astype(np.uint8)
-
 ENGINES = ('auto', 'torch', 'onnx')
 PREFER_ONNX = True           # 'auto' runs named models in ONNX Runtime: faster on the CPU (benchmark below)
 _onnx_cache = {}
 
 def _onnxruntime_available() -> bool:
-    try: import onnx, onnxruntime; return True
-    except ImportError: return False
+    return all(importlib.util.find_spec(m) is not None for m in ('onnx', 'onnxruntime'))
 
 def runtime_model(model='fast', engine:str='auto', scale:int=2):
     """What `upscale` runs: `model` (a module, a shipped name or a checkpoint path) as a PyTorch module, or exported

@@ -4,7 +4,7 @@
 
 # %% ../nbs/04_train.ipynb #0d642c43
 from __future__ import annotations
-import os, random, signal, sys, time
+import os, random, sys, time
 from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
@@ -17,7 +17,7 @@ from fastcore.script import call_parse, Param, store_true
 from .core import progress as progress_display, psnr_ssim_y, atomic_write, write_csv
 from .dataset import PairedFaces, dataloaders
 from .models import (build_model, checkpoint_dict, save_checkpoint, read_checkpoint, model_from_checkpoint,
-                            upscale_rgb, CheckpointError, ARCHITECTURES)
+                            upscale_rgb, CheckpointError)
 
 # %% auto #0
 __all__ = ['RECIPES', 'LOSSES', 'LOG_FIELDS', 'RECIPE_KEYS', 'pick_device', 'seed_everything', 'distributed_info', 'validate',

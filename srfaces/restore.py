@@ -86,14 +86,16 @@ def runtime_model(model='fast', engine:str='auto', scale:int=2):
     stays PyTorch). Exports of names and paths are made once per process."""
     if engine not in ENGINES: raise ValueError(f"unknown engine {engine!r}; choose from {', '.join(ENGINES)}")
     named = isinstance(model, (str, Path))
+    if named:                                         # a named model already exported: no loading at all
+        path = Path(str(model))
+        key = (str(model), path.stat().st_mtime_ns if path.is_file() else None, torch.get_num_threads(), scale)
+        if engine != 'torch' and key in _onnx_cache: return _onnx_cache[key]
     net = load_model(model, scale=scale) if named else model
     if getattr(net, 'scale', None) != scale: raise ValueError(f"a x{getattr(net, 'scale', '?')} model: this tool enlarges x{scale}")
     if engine == 'torch' or not isinstance(net, nn.Module) or (engine == 'auto' and not (named and PREFER_ONNX and _onnxruntime_available())):
         return net
     if not named: return onnx_model(net)
-    path = Path(str(model))
-    key = (str(model), path.stat().st_mtime_ns if path.is_file() else None, torch.get_num_threads())
-    if key not in _onnx_cache: _onnx_cache[key] = onnx_model(net)
+    _onnx_cache[key] = onnx_model(net)
     return _onnx_cache[key]
 
 def upscale(img,                  # a PIL image, an image file path, or a numpy array (see `as_image`)

@@ -206,14 +206,17 @@ def is_16bit_colour(img:Image.Image) -> bool:
 
 def read_image(path, max_pixels:int=None):
     """`open_image`, except that a 16-bit colour PNG comes back as an `HxWx3` (or x4) uint16 array with all its bits
-    (decoded by torchvision; Pillow has no 16-bit colour mode)."""
+    (decoded once, by torchvision; Pillow has no 16-bit colour mode)."""
     try:
-        with Image.open(path) as probe: deep = is_16bit_colour(probe)
+        with Image.open(path) as probe: deep, size = is_16bit_colour(probe), probe.size
     except Exception: deep = False                                    # open_image names the problem
-    img = open_image(path, max_pixels)
-    if not deep: return img
+    if not deep: return open_image(path, max_pixels)
+    if max_pixels and size[0] * size[1] > max_pixels:
+        raise ImageError(path, f"{size[0]}x{size[1]} is {size[0] * size[1] / 1e6:.1f} Mpx, over the limit of {max_pixels / 1e6:.1f} Mpx (raise it with --max_pixels)")
     from torchvision.io import decode_png, read_file, ImageReadMode
-    return np.ascontiguousarray(decode_png(read_file(str(path)), mode=ImageReadMode.UNCHANGED).permute(1, 2, 0).numpy().astype(np.uint16))
+    try: pixels = decode_png(read_file(str(path)), mode=ImageReadMode.UNCHANGED)
+    except RuntimeError as e: raise ImageError(path, f"truncated or corrupt image ({e})") from None
+    return np.ascontiguousarray(pixels.permute(1, 2, 0).numpy().astype(np.uint16))
 
 # %% ../nbs/00_core.ipynb #4b55078a
 def find_images(src, ignored:list=None) -> list[Path]:

@@ -25,14 +25,12 @@ __all__ = ['CLASSICAL', 'REFERENCE_METHODS', 'PUBLIC_VDSR_FILE', 'OPENCV_FILES',
 
 # %% ../nbs/06_evaluate.ipynb #c5e26aba
 def _load_pair(stem, lr_path, hr_path, scale):
-    if hr_path is None:
-        hr = load_rgb(lr_path)
-        hr = hr[:hr.shape[0] // scale * scale, :hr.shape[1] // scale * scale]
-        if min(hr.shape[:2]) < 8 * scale: raise ImageError(lr_path, f"too small to score ({hr.shape[1]}x{hr.shape[0]}; at least {8 * scale} pixels a side)")
-        return stem, imresize(hr, 1 / scale), hr
-    lr, hr = load_rgb(lr_path), load_rgb(hr_path)
-    if min(hr.shape[:2]) < 8 * scale: raise ImageError(hr_path, f"too small to score ({hr.shape[1]}x{hr.shape[0]}; at least {8 * scale} pixels a side)")
-    return stem, lr, hr
+    "(stem, lr, hr) of a prepared pair, or of an HR image (`hr_path` None) degraded by MATLAB bicubic."
+    hr = load_rgb(hr_path or lr_path)
+    if hr_path is None: hr = hr[:hr.shape[0] // scale * scale, :hr.shape[1] // scale * scale]
+    if min(hr.shape[:2]) < 8 * scale:
+        raise ImageError(hr_path or lr_path, f"too small to score ({hr.shape[1]}x{hr.shape[0]}; at least {8 * scale} pixels a side)")
+    return stem, (imresize(hr, 1 / scale) if hr_path is None else load_rgb(lr_path)), hr
 
 def evaluation_pairs(data, scale:int=2, errors:list=None) -> list[tuple[str, np.ndarray, np.ndarray]]:
     """(stem, lr, hr) uint8 RGB arrays from a prepared split (hr/ + lr/) or a folder of HR images. An unreadable or

@@ -4,7 +4,7 @@
 
 # %% ../nbs/03b_export.ipynb #7c71d6a6
 from __future__ import annotations
-import io, sys, tempfile, warnings
+import io, sys, warnings
 from pathlib import Path
 import torch
 from fastcore.script import call_parse, Param, store_true
@@ -12,12 +12,12 @@ from .core import atomic_write
 from .models import load_model, CheckpointError
 
 # %% auto #0
-__all__ = ['export_onnx', 'OnnxModel', 'onnx_model', 'check_export', 'srfaces_export']
+__all__ = ['onnx_graph', 'export_onnx', 'OnnxModel', 'onnx_model', 'check_export', 'srfaces_export']
 
 # %% ../nbs/03b_export.ipynb #7f0a6e36
-def export_onnx(model, path, opset:int=17) -> Path:
-    """Write `model` (a module, a shipped name or a checkpoint path) as an ONNX graph with dynamic batch, height and
-    width to `path`, atomically. The model's scale is stored in the graph's metadata."""
+def onnx_graph(model, opset:int=17) -> bytes:
+    """`model` (a module, a shipped name or a checkpoint path) as a serialised ONNX graph with dynamic batch, height
+    and width; the model's scale is stored in the graph's metadata."""
     import onnx
     net = load_model(model) if isinstance(model, (str, Path)) else model
     was_training = net.training
@@ -33,8 +33,13 @@ def export_onnx(model, path, opset:int=17) -> Path:
     graph = onnx.load_from_string(buffer.getvalue())
     onnx.helper.set_model_props(graph, dict(srfaces_scale=str(net.scale), srfaces_units='luminance in [-1, 1]'))
     onnx.checker.check_model(graph)
+    return graph.SerializeToString()
+
+def export_onnx(model, path, opset:int=17) -> Path:
+    "Write `onnx_graph(model)` to `path`, atomically."
+    data = onnx_graph(model, opset)
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    return atomic_write(path, lambda p: onnx.save(graph, str(p)))
+    return atomic_write(path, lambda p: Path(p).write_bytes(data))
 
 # %% ../nbs/03b_export.ipynb #e2761ce7
 class OnnxModel:
@@ -58,8 +63,7 @@ class OnnxModel:
 
 def onnx_model(model, threads:int=None) -> OnnxModel:
     "The ONNX Runtime version of `model` (a module, shipped name or checkpoint path), exported in memory."
-    with tempfile.TemporaryDirectory() as tmp:
-        return OnnxModel(export_onnx(model, Path(tmp) / 'model.onnx').read_bytes(), threads)
+    return OnnxModel(onnx_graph(model), threads)
 
 # %% ../nbs/03b_export.ipynb #4bdd9aca
 def check_export(model, path, sizes=((128, 128), (37, 91), (256, 64)), seed:int=0) -> float:

@@ -330,7 +330,9 @@ def md_table(rows, fields, headers=None, formats:dict=None) -> str:
 
 def progress(items, display:bool=True, **kwargs):
     "fastprogress's `progress_bar` over `items` when `display`, else `items` as they are (fastprogress 1.1 still prints a block when display=False)."
-    return progress_bar(items, **kwargs) if display else items
+    if not display: return items
+    from fastprogress import progress_bar                          # imported on first use: it pulls in fasthtml
+    return progress_bar(items, **kwargs)
 
 # %% ../nbs/00_core.ipynb #b72ba88d
 def _metric_y(image, shave:int):

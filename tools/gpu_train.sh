@@ -1,15 +1,26 @@
 #!/usr/bin/env bash
-# One script for a briefly lent GPU: install, prepare the faces, train the default design (FastFace2) in ~10 minutes
-# with bf16 autocast and the faces cached in memory, and leave weights + logs in OUT (the device tool's $OUT).
-# Usage: tools/gpu_train.sh OUT            (on the GPU machine, from the repository root)
-# Tiny CPU check: DEVICE=cpu EPOCHS=1 REPEAT=1 BS=8 tools/gpu_train.sh /tmp/gpu_check
-set -euo pipefail
-out=${1:?usage: tools/gpu_train.sh OUT}
-device=${DEVICE:-cuda}; epochs=${EPOCHS:-60}; repeat=${REPEAT:-64}; bs=${BS:-128}; lr=${LR:-2e-3}
+# One command for a briefly lent GPU (the device tool): train the shipped design (FastFace2 48x5), a deeper candidate
+# (48x6) and VDSR (criterion: retrained on the same data) side by side on one GPU, each for the same wall-clock
+# budget, with every face in GPU memory (tools/gpu_train.py). Weights + logs land in OUT; checkpoints are rewritten
+# every minute, so a run cut short still returns its latest weights.
+# Before: tools/make_gpu_data.sh (gpu_data/, carried), and fastcore's wheel in .whl/ (the GPU machine has torch,
+# numpy, pillow, scikit-image but no PyPI).  Run there:  tools/gpu_train.sh "$OUT"
+# Tiny CPU check: DEVICE=cpu BUDGET=20 SMALL=1 tools/gpu_train.sh /tmp/gpu_check
+set -uo pipefail
+out=${1:?usage: tools/gpu_train.sh OUT}; budget=${BUDGET:-450}; device=${DEVICE:-cuda}; g=${GPU_DATA:-gpu_data}
 mkdir -p "$out"
-python -c "import srfaces" 2>/dev/null || python -m pip install --quiet -e .
-tools/prepare_faces.sh "${SHARED:-../shared/data}" "${DATA:-data}" 2>&1 | tee "$out/prepare.log"
-start=$(date +%s)
-srfaces_train "${DATA:-data}/faces_all" --arch fast2 --epochs "$epochs" --repeat "$repeat" --bs "$bs" --lr "$lr" \
-  --device "$device" --workers "${WORKERS:-4}" --out "$out/run" --quiet ${RESUME:+--resume} 2>&1 | tee "$out/train.log"
-echo "trained in $(( $(date +%s) - start )) s on $device: $out/run/{last.pt,best.pt,log.csv,curves.png}" | tee -a "$out/train.log"
+if ! python3 -c "import fastcore" 2>/dev/null; then
+  python3 -m pip install -q --no-index --no-deps --no-compile --target /tmp/site .whl/*.whl || exit 1
+  export PYTHONPATH=/tmp/site
+fi
+export PYTHONPATH=${PYTHONPATH:+$PYTHONPATH:}$PWD PYTHONUNBUFFERED=1
+common=(--train $g/train1024 $g/train256 --valid select=$g/select valid256=$g/valid256 valid1024=$g/valid1024
+        --device "$device" --seconds "$budget")
+if [ -n "${SMALL:-}" ]; then small=(--bs 8 --lr_crop 24 --threads 1); vsmall=(--depth 4 --channels 8); else small=(); vsmall=(); fi
+command -v nvidia-smi >/dev/null && nvidia-smi --query-gpu=name,memory.used,utilization.gpu --format=csv
+python3 tools/gpu_train.py "${common[@]}" --arch fast2 --channels 48 --blocks 5 --bs 256 --lr_crop 64 --lr 2e-3 "${small[@]}" --out "$out/fast2_48x5.pt" > "$out/fast2_48x5.log" 2>&1 &
+python3 tools/gpu_train.py "${common[@]}" --arch fast2 --channels 48 --blocks 6 --bs 256 --lr_crop 64 --lr 2e-3 "${small[@]}" --out "$out/fast2_48x6.pt" > "$out/fast2_48x6.log" 2>&1 &
+python3 tools/gpu_train.py "${common[@]}" --arch vdsr "${vsmall[@]}" --bs 64 --lr_crop 64 --lr 2e-4 --min_lr 1e-6 --clip 1 "${small[@]}" --out "$out/vdsr.pt" > "$out/vdsr.log" 2>&1 &
+sleep 60; command -v nvidia-smi >/dev/null && nvidia-smi --query-gpu=name,memory.used,utilization.gpu --format=csv,noheader
+wait
+tail -n 6 "$out"/*.log

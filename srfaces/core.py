@@ -10,7 +10,6 @@ import numpy as np
 import torch
 from PIL import Image, ImageOps, UnidentifiedImageError
 from skimage.metrics import structural_similarity
-from fastprogress import progress_bar
 
 # %% auto #0
 __all__ = ['IMAGE_EXTENSIONS', 'MAX_PIXELS', 'GREY_16_MODES', 'OUTPUT_FORMATS', 'rgb_to_ycbcr', 'ycbcr_to_rgb', 'y_bt601',

@@ -17,7 +17,7 @@ from fastcore.script import call_parse, Param, store_true
 from .core import progress as progress_display, psnr_ssim_y, atomic_write, write_csv
 from .dataset import PairedFaces, dataloaders
 from .models import (build_model, checkpoint_dict, save_checkpoint, read_checkpoint, model_from_checkpoint,
-                            upscale_rgb, CheckpointError)
+                            upscale_rgb, CheckpointError, load_model, architecture_of)
 
 # %% auto #0
 __all__ = ['RECIPES', 'LOSSES', 'LOG_FIELDS', 'RECIPE_KEYS', 'pick_device', 'seed_everything', 'distributed_info', 'validate',
@@ -147,10 +147,13 @@ class Run:
 RECIPE_KEYS = tuple(RECIPES['fast'])
 
 def setup_run(data, *, arch:str, epochs:int, out, resume:bool=False, recipe:dict=None, repeat:int=1, workers:int=0,
-              seed:int=42, device:str=None, model_kwargs:dict=None, cache:bool=True, amp:bool=True) -> Run:
-    "A `Run` ready for its first (or next) epoch: fresh, or restored from `out/last.pt` when `resume`."
+              seed:int=42, device:str=None, model_kwargs:dict=None, cache:bool=True, amp:bool=True, init=None) -> Run:
+    """A `Run` ready for its first (or next) epoch: fresh, or restored from `out/last.pt` when `resume`. `init` (a
+    shipped name or checkpoint) starts a new run from that model's weights and settings: fine-tuning."""
     out = Path(out)
     if epochs < 1: raise ValueError(f"epochs must be at least 1, not {epochs}")
+    if init is not None and resume: raise ValueError("init starts a new run from a model's weights and resume continues a run: give one of them")
+    if init is not None and model_kwargs: raise ValueError(f"{init}: init keeps that model's settings; drop {sorted(model_kwargs)}")
     if out.exists() and not out.is_dir(): raise ValueError(f"{out}: is a file; --out must be a run folder")
     last_path = out / 'last.pt'
     if last_path.exists() and not resume:
@@ -169,7 +172,9 @@ def setup_run(data, *, arch:str, epochs:int, out, resume:bool=False, recipe:dict
         model = model_from_checkpoint(state, last_path).to(dev)
     else:
         recipe = dict(recipe or make_recipe(arch))
-        model = build_model(arch, **(model_kwargs or {})).to(dev)
+        model = build_model(arch, **(model_kwargs or {})) if init is None else load_model(init)
+        if architecture_of(model) != arch: raise ValueError(f"{init}: holds a {architecture_of(model)!r} model, not {arch!r}")
+        model = model.to(dev)
     optimizer = make_optimizer(recipe['optimizer'], model.parameters(), recipe['lr'], recipe['weight_decay'])
     schedule = make_schedule(recipe['schedule'], optimizer, epochs)
     train_dl, valid_dl = dataloaders(data, bs=recipe['bs'], lr_crop=recipe['lr_crop'], augment=recipe['augment'],
@@ -177,7 +182,8 @@ def setup_run(data, *, arch:str, epochs:int, out, resume:bool=False, recipe:dict
                                      num_replicas=world, rank=rank, sampler_seed=seed)
     run = Run(model=model, net=DistributedDataParallel(model, broadcast_buffers=False) if world > 1 else model, optimizer=optimizer,
               schedule=schedule, train_dl=train_dl, valid_ds=valid_dl.dataset, out=out, recipe=recipe, device=dev,
-              args=dict(data=str(data), arch=arch, epochs=epochs, repeat=repeat, seed=seed, world_size=world, recipe=recipe, **recipe),
+              args=dict(data=str(data), arch=arch, epochs=epochs, repeat=repeat, seed=seed, world_size=world, recipe=recipe,
+                        **({} if init is None else dict(init=str(init))), **recipe),
               epochs=epochs, main=rank == 0, distributed=world > 1, world=world, amp=amp and dev.type == 'cuda')
     if state is not None:
         optimizer.load_state_dict(state['optimizer']); schedule.load_state_dict(state['scheduler'])
@@ -248,6 +254,7 @@ def train(data,                       # a prepared folder with train/ and valid/
           model_kwargs:dict=None,     # constructor arguments of the architecture (channels, layers, blocks ...)
           cache:bool=True,            # keep decoded faces in memory
           amp:bool=True,              # bfloat16 autocast on CUDA
+          init=None,                  # start from this model's weights and settings (shipped name or checkpoint): fine-tuning
           progress:bool=True,         # a progress bar per epoch
           log=print,                  # where the per-epoch line goes
           **recipe) -> list:          # recipe overrides: bs, lr_crop, lr, optimizer, schedule, clip, weight_decay, augment, loss
@@ -255,7 +262,8 @@ def train(data,                       # a prepared folder with train/ and valid/
     folder `out`; returns the per-epoch history. `recipe`: bs, lr_crop, lr, optimizer, schedule, clip, weight_decay,
     augment, loss (see `RECIPES`)."""
     run = setup_run(data, arch=arch, epochs=epochs, out=out, resume=resume, recipe=make_recipe(arch, **recipe),
-                    repeat=repeat, workers=workers, seed=seed, device=device, model_kwargs=model_kwargs, cache=cache, amp=amp)
+                    repeat=repeat, workers=workers, seed=seed, device=device, model_kwargs=model_kwargs, cache=cache, amp=amp,
+                    init=init)
     if resume and run.main: log(f"resuming {run.out / 'last.pt'} after epoch {run.start_epoch}")
     try:
         for epoch in range(run.start_epoch, epochs):
@@ -273,6 +281,7 @@ def srfaces_train(
     epochs:Param("number of epochs", int)=10,
     out:Param("run folder: last.pt, best.pt, log.csv, curves.png", str)=None,
     resume:Param("continue the run in --out from its last checkpoint", store_true)=False,
+    init:Param("start a new run from this model's weights and settings (shipped name or checkpoint): fine-tuning", str)=None,
     bs:Param("batch size (default: the architecture's recipe)", int)=None,
     lr_crop:Param("LR crop size in pixels, 0 = whole images (default: recipe)", int)=None,
     lr:Param("learning rate (default: recipe)", float)=None,
@@ -299,7 +308,7 @@ def srfaces_train(
     if layers is not None: kwargs['depth' if arch == 'vdsr' else 'layers'] = layers
     if blocks is not None: kwargs['blocks'] = blocks
     try:
-        train(data, arch=arch, epochs=epochs, out=out or f'runs/{arch}', resume=resume, repeat=repeat, workers=workers,
+        train(data, arch=arch, epochs=epochs, out=out or f'runs/{arch}', resume=resume, init=init, repeat=repeat, workers=workers,
               seed=seed, device=device, model_kwargs=kwargs or None, progress=not quiet, log=lambda s: print(s, flush=True),
               bs=bs, lr_crop=lr_crop, lr=lr, optimizer=optimizer, schedule=schedule, clip=clip, weight_decay=weight_decay,
               augment=False if no_augment else None, loss=loss)

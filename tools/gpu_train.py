@@ -86,6 +86,7 @@ def main(argv=None):
     p.add_argument('--clip', type=float, default=0., help="gradient-norm clip, 0 = off")
     p.add_argument('--seed', type=int, default=0); p.add_argument('--device', default='cuda')
     p.add_argument('--threads', type=int, default=4)
+    p.add_argument('--precision', default='bf16', help="bf16: body in bf16 autocast; fp32: float32 throughout (TF32 convs)")
     p.add_argument('--save_every', type=float, default=60.); p.add_argument('--out', required=True)
     a = p.parse_args(argv)
     if a.seconds <= 0 and a.steps >= 10**9: raise SystemExit("gpu_train: give --seconds or --steps")
@@ -94,7 +95,7 @@ def main(argv=None):
     if dev.type == 'cuda':
         if not torch.cuda.is_available(): raise SystemExit("gpu_train: --device cuda but this machine has no usable GPU")
         torch.backends.cudnn.benchmark = True
-    amp = dev.type == 'cuda'
+    amp = dev.type == 'cuda' and a.precision == 'bf16'
     name = Path(a.out).stem
     out = Path(a.out)
     if out.exists(): raise SystemExit(f"gpu_train: {out} exists; choose another --out")

@@ -21,6 +21,6 @@ command -v nvidia-smi >/dev/null && nvidia-smi --query-gpu=name,memory.used,util
 python3 tools/gpu_train.py "${common[@]}" --arch fast2 --channels 48 --blocks 5 --bs 256 --lr_crop 64 --lr 2e-3 "${small[@]}" --out "$out/fast2_48x5.pt" > "$out/fast2_48x5.log" 2>&1 &
 python3 tools/gpu_train.py "${common[@]}" --arch fast2 --channels 48 --blocks 6 --bs 256 --lr_crop 64 --lr 2e-3 "${small[@]}" --out "$out/fast2_48x6.pt" > "$out/fast2_48x6.log" 2>&1 &
 python3 tools/gpu_train.py "${common[@]}" --arch vdsr "${vsmall[@]}" --bs 64 --lr_crop 64 --lr 2e-4 --min_lr 1e-6 --clip 1 "${small[@]}" --out "$out/vdsr.pt" > "$out/vdsr.log" 2>&1 &
-sleep 60; command -v nvidia-smi >/dev/null && nvidia-smi --query-gpu=name,memory.used,utilization.gpu --format=csv,noheader
+command -v nvidia-smi >/dev/null && (sleep 90; nvidia-smi --query-gpu=name,memory.used,utilization.gpu --format=csv,noheader) &
 wait
 tail -n 6 "$out"/*.log

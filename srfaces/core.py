@@ -13,10 +13,10 @@ from skimage.metrics import structural_similarity
 
 # %% auto #0
 __all__ = ['IMAGE_EXTENSIONS', 'MAX_PIXELS', 'GREY_16_MODES', 'OUTPUT_FORMATS', 'rgb_to_ycbcr', 'ycbcr_to_rgb', 'y_bt601',
-           'to_model_units', 'from_model_units', 'cubic', 'resize_matrix', 'imresize', 'ImageError', 'open_image',
-           'is_16bit_colour', 'read_image', 'find_images', 'split_image', 'to_rgb', 'load_rgb', 'atomic_write',
-           'save_png', 'encode_png16', 'save_image', 'write_csv', 'md_table', 'progress', 'psnr_y', 'ssim_y',
-           'psnr_ssim_y', 'data_available']
+           'to_model_units', 'from_model_units', 'cubic', 'resize_matrix', 'imresize', 'ImageError', 'upright',
+           'open_image', 'is_16bit_colour', 'read_image', 'find_images', 'split_image', 'to_rgb', 'load_rgb',
+           'atomic_write', 'save_png', 'encode_png16', 'save_image', 'write_csv', 'md_table', 'progress', 'psnr_y',
+           'ssim_y', 'psnr_ssim_y', 'data_available']
 
 # %% ../nbs/00_core.ipynb #07b19c37
 _RGB_TO_YCBCR = np.array([[ 0.299,     0.587,     0.114   ],
@@ -178,6 +178,15 @@ except ImportError: _HEIF = set()
 IMAGE_EXTENSIONS = {'.png', '.jpg', '.jpeg', '.bmp', '.tif', '.tiff', '.webp', '.gif', '.ppm', '.pgm'} | _HEIF
 MAX_PIXELS = 50_000_000                                      # 50 Mpx: above any phone photo, far below what would swamp RAM
 
+def upright(img:Image.Image) -> Image.Image:
+    "`img` with its EXIF orientation applied; the same object when it has none (multi-frame images keep their frames)."
+    return ImageOps.exif_transpose(img) if img.getexif().get(0x0112, 1) != 1 else img
+
+def _check_pixels(path, width:int, height:int, max_pixels:int=None):
+    if max_pixels and width * height > max_pixels:
+        raise ImageError(path, f"{width}x{height} is {width * height / 1e6:.1f} Mpx, over the limit of {max_pixels / 1e6:.1f} Mpx "
+                               "(raise it with --max_pixels)")
+
 def open_image(path, max_pixels:int=None) -> Image.Image:
     """Open and fully decode the image at `path` with its EXIF orientation applied; `ImageError` if unusable or, with
     `max_pixels`, larger than that (checked from the header, before decoding)."""
@@ -187,16 +196,14 @@ def open_image(path, max_pixels:int=None) -> Image.Image:
     if path.stat().st_size == 0: raise ImageError(path, "empty file (0 bytes)")
     try:
         img = Image.open(path)
-        if max_pixels and img.width * img.height > max_pixels:
-            raise ImageError(path, f"{img.width}x{img.height} is {img.width * img.height / 1e6:.1f} Mpx, over the limit of "
-                                   f"{max_pixels / 1e6:.1f} Mpx (raise it with --max_pixels)")
+        _check_pixels(path, img.width, img.height, max_pixels)
         img.load()
     except UnidentifiedImageError: raise ImageError(path, "not an image (format not recognised)") from None
     except Image.DecompressionBombError as e: raise ImageError(path, f"refused as a decompression bomb ({e})") from None
     except (OSError, SyntaxError, ValueError) as e:
         if isinstance(e, ImageError): raise
         raise ImageError(path, f"truncated or corrupt image ({e})") from None
-    try: return ImageOps.exif_transpose(img) if img.getexif().get(0x0112, 1) != 1 else img    # keeps n_frames
+    try: return upright(img)
     except Exception as e: raise ImageError(path, f"bad EXIF orientation data ({e})") from None
 
 def is_16bit_colour(img:Image.Image) -> bool:
@@ -210,8 +217,7 @@ def read_image(path, max_pixels:int=None):
         with Image.open(path) as probe: deep, size = is_16bit_colour(probe), probe.size
     except Exception: deep = False                                    # open_image names the problem
     if not deep: return open_image(path, max_pixels)
-    if max_pixels and size[0] * size[1] > max_pixels:
-        raise ImageError(path, f"{size[0]}x{size[1]} is {size[0] * size[1] / 1e6:.1f} Mpx, over the limit of {max_pixels / 1e6:.1f} Mpx (raise it with --max_pixels)")
+    _check_pixels(path, *size, max_pixels)
     from torchvision.io import decode_png, read_file, ImageReadMode
     try: pixels = decode_png(read_file(str(path)), mode=ImageReadMode.UNCHANGED)
     except RuntimeError as e: raise ImageError(path, f"truncated or corrupt image ({e})") from None

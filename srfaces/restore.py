@@ -9,9 +9,9 @@ from pathlib import Path
 import numpy as np
 import torch
 from torch import nn
-from PIL import Image, ImageOps
+from PIL import Image
 from fastcore.script import call_parse, Param, store_true
-from .core import progress as progress_display, ImageError, MAX_PIXELS, OUTPUT_FORMATS, read_image, imresize, split_image, save_image, find_images
+from .core import progress as progress_display, ImageError, MAX_PIXELS, OUTPUT_FORMATS, read_image, imresize, split_image, save_image, find_images, upright
 from .models import load_model, upscale_rgb, upscale_y
 from .export import onnx_model
 
@@ -58,8 +58,7 @@ def as_image(img):
     Pillow has no mode for it."""
     if isinstance(img, (str, Path)): return read_image(img)
     if isinstance(img, np.ndarray) and img.dtype == np.uint16 and img.ndim == 3 and img.shape[2] in (3, 4): return img
-    if isinstance(img, Image.Image):
-        return ImageOps.exif_transpose(img) if img.getexif().get(0x0112, 1) != 1 else img
+    if isinstance(img, Image.Image): return upright(img)
     if not isinstance(img, np.ndarray):
         raise TypeError(f"upscale takes a PIL image, an image path or a numpy array, not {type(img).__name__}")
     a = img[..., 0] if img.ndim == 3 and img.shape[2] == 1 else img
@@ -98,6 +97,10 @@ def runtime_model(model='fast', engine:str='auto', scale:int=2):
     _onnx_cache[key] = onnx_model(net)
     return _onnx_cache[key]
 
+def _check_tiling(tile, overlap):
+    if tile is not None and tile < 1: raise ValueError(f"tile must be at least 1 LR pixel (or None/0 for no tiling), not {tile}")
+    if overlap < 0: raise ValueError(f"overlap must be 0 or more LR pixels, not {overlap}")
+
 def upscale(img,                  # a PIL image, an image file path, or a numpy array (see `as_image`)
             model='fast',         # a shipped name ('fast', 'vdsr', 'seed'), a checkpoint path or a model object
             tile:int=256,         # LR tile side: bounds memory on large photos (None: the whole image at once)
@@ -112,8 +115,7 @@ def upscale(img,                  # a PIL image, an image file path, or a numpy 
     deep = isinstance(img, np.ndarray)
     height, width = img.shape[:2] if deep else (img.height, img.width)
     if width == 0 or height == 0: raise ValueError(f"empty image ({width}x{height} pixels)")
-    if tile is not None and tile < 1: raise ValueError(f"tile must be at least 1 LR pixel (or None for no tiling), not {tile}")
-    if overlap < 0: raise ValueError(f"overlap must be 0 or more LR pixels, not {overlap}")
+    _check_tiling(tile, overlap)
     net = runtime_model(model, engine)
     pixels, peak, alpha = (img[..., :3], 65535., img[..., 3] if img.shape[2] == 4 else None) if deep else split_image(img)
     patch = (lambda p: _rgb_patch(net, p, peak)) if pixels.ndim == 3 else (lambda p: _grey_patch(net, p, peak))
@@ -154,8 +156,7 @@ def upscale_path(src, dest, model='fast', overwrite:bool=False, tile:int=256, ov
     skipped outputs, errors, notes and ignored non-image files."""
     ignored = []
     jobs = plan_outputs(src, dest, ignored)
-    if tile is not None and tile < 1: raise ValueError(f"tile must be at least 1 LR pixel (or 0 for none), not {tile}")
-    if overlap < 0: raise ValueError(f"overlap must be 0 or more LR pixels, not {overlap}")
+    _check_tiling(tile, overlap)                                      # before any work, not once per image
     net = runtime_model(model, engine)
     done, skipped, errors, notes = 0, [], [], []
     for inp, outp in progress_display(jobs, progress and len(jobs) > 1, leave=False):

@@ -17,7 +17,7 @@ from fastcore.script import call_parse, Param, store_true
 from .core import progress as progress_display, psnr_ssim_y, atomic_write, write_csv
 from .dataset import PairedFaces, dataloaders
 from .models import (build_model, checkpoint_dict, save_checkpoint, read_checkpoint, model_from_checkpoint,
-                            upscale_rgb, CheckpointError, load_model, architecture_of)
+                            upscale_rgb, CheckpointError, load_model)
 
 # %% auto #0
 __all__ = ['RECIPES', 'LOSSES', 'LOG_FIELDS', 'RECIPE_KEYS', 'pick_device', 'seed_everything', 'distributed_info', 'validate',
@@ -172,9 +172,7 @@ def setup_run(data, *, arch:str, epochs:int, out, resume:bool=False, recipe:dict
         model = model_from_checkpoint(state, last_path).to(dev)
     else:
         recipe = dict(recipe or make_recipe(arch))
-        model = build_model(arch, **(model_kwargs or {})) if init is None else load_model(init)
-        if architecture_of(model) != arch: raise ValueError(f"{init}: holds a {architecture_of(model)!r} model, not {arch!r}")
-        model = model.to(dev)
+        model = (build_model(arch, **(model_kwargs or {})) if init is None else load_model(init, arch=arch)).to(dev)
     optimizer = make_optimizer(recipe['optimizer'], model.parameters(), recipe['lr'], recipe['weight_decay'])
     schedule = make_schedule(recipe['schedule'], optimizer, epochs)
     train_dl, valid_dl = dataloaders(data, bs=recipe['bs'], lr_crop=recipe['lr_crop'], augment=recipe['augment'],

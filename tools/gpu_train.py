@@ -18,7 +18,7 @@ CPU check (tiny): python tools/gpu_train.py --train data/faces_all/train --valid
         --seconds 20 --bs 8 --lr_crop 24 --out /tmp/gt.pt
 """
 from __future__ import annotations
-import argparse, copy, math, sys, time
+import argparse, copy, math, time
 from pathlib import Path
 import torch
 import torch.nn.functional as F
@@ -113,7 +113,8 @@ def main(argv=None):
     kw = {k: v for k, v in dict(channels=a.channels, blocks=a.blocks, depth=a.depth).items() if v is not None}
     torch.manual_seed(a.seed)
     model = build_model(a.arch, **kw).to(dev).to(memory_format=torch.channels_last)
-    opt = torch.optim.Adam(model.parameters(), lr=a.lr, **(dict(fused=True) if dev.type == 'cuda' else {}))
+    make_optimizer = lambda: torch.optim.Adam(model.parameters(), lr=a.lr, **(dict(fused=True) if dev.type == 'cuda' else {}))
+    opt = make_optimizer()
     gen = torch.Generator(device=dev).manual_seed(a.seed)
     recipe = dict(trainer='tools/gpu_train.py', optimizer='adam', lr=a.lr, min_lr=a.min_lr, bs=a.bs, lr_crop=a.lr_crop,
                   schedule='cosine over min(steps, seconds)', warmup=a.warmup, clip=a.clip or None, augment=True,
@@ -146,7 +147,7 @@ def main(argv=None):
         if now - last_log >= 15 or now - last_save >= a.save_every:
             mean_loss = torch.stack(losses).mean().item(); losses = []
             if not math.isfinite(mean_loss) or not all(torch.isfinite(q).all() for q in model.parameters()):
-                model.load_state_dict(good); opt = torch.optim.Adam(model.parameters(), lr=a.lr)
+                model.load_state_dict(good); opt = make_optimizer()
                 restarts += 1; lr_scale *= 0.5
                 log(f"step {step}: non-finite loss; restored the last good weights, learning rate x{lr_scale}")
                 last_log = now; continue

@@ -87,7 +87,7 @@ def main(argv=None):
     p.add_argument('--clip', type=float, default=0., help="gradient-norm clip, 0 = off")
     p.add_argument('--seed', type=int, default=0); p.add_argument('--device', default='cuda')
     p.add_argument('--threads', type=int, default=4)
-    p.add_argument('--precision', default='fp32', help="fp32: float32 throughout (TF32 convs); bf16: body in bf16 autocast "
+    p.add_argument('--precision', default='fp32', choices=['fp32', 'bf16'], help="fp32: float32 throughout (TF32 convs); bf16: body in bf16 autocast "
                    "(faster, but cost ~0.1 dB in the first GPU run: 04_train)")
     p.add_argument('--save_every', type=float, default=60.); p.add_argument('--out', required=True)
     a = p.parse_args(argv)

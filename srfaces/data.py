@@ -15,9 +15,9 @@ from fastcore.parallel import parallel
 from .core import ImageError, find_images, atomic_write, load_rgb, imresize, save_png, write_csv
 
 # %% auto #0
-__all__ = ['SAMPLE_IMAGES', 'MANIFEST_FIELDS', 'SETTINGS_FILE', 'center_crop_square', 'make_hr', 'make_pair', 'assign_splits',
-           'existing_splits', 'load_sample', 'PrepJob', 'source_identity', 'prepare_one', 'read_manifest', 'prepare',
-           'srfaces_prepare']
+__all__ = ['SPLITS', 'SAMPLE_IMAGES', 'MANIFEST_FIELDS', 'SETTINGS_FILE', 'center_crop_square', 'make_hr', 'make_pair',
+           'assign_splits', 'existing_splits', 'load_sample', 'PrepJob', 'source_identity', 'prepare_one',
+           'read_manifest', 'prepare', 'srfaces_prepare']
 
 # %% ../nbs/01_data.ipynb #cc218b60
 def center_crop_square(image:np.ndarray) -> np.ndarray:
@@ -41,24 +41,33 @@ def make_pair(rgb:np.ndarray, hr_size:int=256, scale:int=2, name='image'):
     return hr, imresize(hr, size=hr_size // scale)
 
 # %% ../nbs/01_data.ipynb #f5d1b146
-def assign_splits(stems, valid_pct:float=0.1, seed:int=42, existing:dict=None) -> dict:
-    "Map each stem to 'train' or 'valid' by a seeded shuffle of the sorted stems; stems in `existing` keep their split."
-    if not 0 <= valid_pct < 1: raise ValueError(f"valid_pct must be in [0, 1), got {valid_pct}")
+SPLITS = ('train', 'select', 'valid')
+
+def _split_count(n:int, pct:float) -> int:
+    "How many of `n` stems a split of `pct` gets: rounded, never empty when pct > 0 and there is more than one stem."
+    k = int(round(n * pct))
+    return min(max(k, 1), n - 1) if pct > 0 and n > 1 else k
+
+def assign_splits(stems, valid_pct:float=0.1, seed:int=42, existing:dict=None, select_pct:float=0.) -> dict:
+    """Map each stem to 'train', 'select' or 'valid' by a seeded shuffle of the sorted stems (valid first, then
+    select); stems in `existing` keep their split."""
+    for name, pct in (('valid_pct', valid_pct), ('select_pct', select_pct)):
+        if not 0 <= pct < 1: raise ValueError(f"{name} must be in [0, 1), got {pct}")
+    if valid_pct + select_pct >= 1: raise ValueError(f"valid_pct + select_pct must be below 1, got {valid_pct + select_pct}")
     stems = sorted(set(stems))
-    n_valid = int(round(len(stems) * valid_pct))
-    if valid_pct > 0 and len(stems) > 1: n_valid = min(max(n_valid, 1), len(stems) - 1)
     existing = {s: v for s, v in (existing or {}).items() if s in set(stems)}
     order = list(stems)
     random.Random(seed).shuffle(order)
     free = [s for s in order if s not in existing]
-    n_free_valid = max(n_valid - sum(v == 'valid' for v in existing.values()), 0)
-    valid = set(free[:n_free_valid])
-    return {s: existing.get(s, 'valid' if s in valid else 'train') for s in stems}
+    counts = [max(_split_count(len(stems), pct) - sum(v == split for v in existing.values()), 0)
+              for split, pct in (('valid', valid_pct), ('select', select_pct))]
+    chosen = dict.fromkeys(free[:counts[0]], 'valid') | dict.fromkeys(free[counts[0]:counts[0] + counts[1]], 'select')
+    return {s: existing.get(s, chosen.get(s, 'train')) for s in stems}
 
 def existing_splits(dest) -> dict:
     "Stems that already have a finished HR/LR pair under `dest`, with their split."
     found = {}
-    for split in ('train', 'valid'):
+    for split in SPLITS:
         d = Path(dest) / split
         if (d / 'hr').is_dir():
             for p in (d / 'hr').glob('*.png'):
@@ -167,7 +176,7 @@ def _check_settings(dest:Path, settings:dict):
     "Refuse a DEST prepared with other settings, or holding pairs no manifest of ours describes."
     path = dest / SETTINGS_FILE
     if path.exists():
-        before = json.loads(path.read_text())
+        before = {'select_pct': 0.0, **json.loads(path.read_text())}           # folders made before selection splits
         diffs = [f"{k}={before.get(k)!r} (now {v!r})" for k, v in settings.items() if before.get(k) != v]
         if diffs: raise ValueError(f"{dest}: was prepared with other settings: {', '.join(diffs)}; "
                                    f"prepare into another folder, or delete {dest} to start afresh")
@@ -175,40 +184,51 @@ def _check_settings(dest:Path, settings:dict):
         raise ValueError(f"{dest}: holds pairs without a record of how they were made ({SETTINGS_FILE}); "
                          f"prepare into another folder, or delete {dest} to start afresh")
 
-def _jobs_for(sources, dest, valid_pct, seed, hr_size, scale, lr_src, limit):
-    """PrepJobs for `sources` [(stem, source, crop)] plus errors for duplicate stems or missing LR partners.
-    A finished pair is reused only if the manifest recorded the same source, unchanged; one from another source is
-    a conflict (`ValueError`, before any work), one whose source file changed is made again."""
+# %% ../nbs/01_data.ipynb #d1e1abd8
+def _sources(src, sample:bool, train_src=None, valid_src=None) -> list:
+    "`(stem, source, crop, split)` for every input: `split` None for those the seeded split assigns, else fixed."
+    if sample: return [(stem, loader, crop, None) for stem, loader, crop in SAMPLE_IMAGES]
+    if src is None and train_src is None and valid_src is None: raise ValueError("give a source folder or sample=True")
+    as_list = lambda x: [] if x is None else [x] if isinstance(x, (str, Path)) else list(x)
+    return [(p.stem, str(p), None, split) for folders, split in ((src, None), (train_src, 'train'), (valid_src, 'valid'))
+            for folder in as_list(folders) for p in find_images(folder)]
+
+def _jobs_for(sources, dest, valid_pct, seed, hr_size, scale, lr_src, limit, select_pct=0.):
+    """PrepJobs for `sources` [(stem, source, crop, split)] plus errors for duplicate stems or missing LR partners.
+    A finished pair is reused only if the manifest recorded the same source, unchanged, in the same split; one from
+    another source or split is a conflict (`ValueError`, before any work), one whose source file changed is made again."""
     errors, seen, unique = [], {}, []
-    for stem, source, crop in sources:
+    for stem, source, crop, split in sources:
         if stem in seen: errors.append(f"{source}: duplicate stem '{stem}' (also {seen[stem]}); skipped")
-        else: seen[stem] = source; unique.append((stem, source, crop))
+        else: seen[stem] = source; unique.append((stem, source, crop, split))
     if limit: unique = unique[:limit]
     lr_files = {}
     if lr_src is not None:
         for p in find_images(lr_src): lr_files.setdefault(p.stem, str(p))
     finished, recorded = existing_splits(dest), read_manifest(dest)
-    splits = assign_splits([s for s, _, _ in unique], valid_pct, seed, finished)
+    splits = assign_splits([s for s, _, _, fixed in unique if fixed is None], valid_pct, seed, finished, select_pct)
     jobs, conflicts = [], []
-    for stem, source, crop in unique:
+    for stem, source, crop, fixed in unique:
         lr_file = None
         if lr_src is not None:
             lr_file = lr_files.get(stem)
             if lr_file is None:
                 errors.append(f"{source}: no LR image named '{stem}' in {lr_src}"); continue
-        remake = False
+        split, remake = fixed or splits[stem], False
         if stem in finished:
             rec = recorded.get(stem)
-            if rec is None or rec['source'] != str(source):
-                conflicts.append(f"{stem} (made from {rec['source'] if rec else 'an unrecorded source'}, now {source})"); continue
+            if rec is None or rec['source'] != str(source) or finished[stem] != split:
+                made = f"{rec['source']} in {finished[stem]}" if rec else 'an unrecorded source'
+                conflicts.append(f"{stem} (made from {made}, now {source} in {split})"); continue
             now = source_identity(str(source))
             remake = (rec['source_bytes'], rec['source_mtime_ns']) != (now['source_bytes'], now['source_mtime_ns'])
-        jobs.append(PrepJob(stem, splits[stem], str(source), str(dest), hr_size, scale, lr_file, crop, remake))
+        jobs.append(PrepJob(stem, split, str(source), str(dest), hr_size, scale, lr_file, crop, remake))
     if conflicts:
         raise ValueError(f"{dest}: {len(conflicts)} finished pairs came from other sources, first {conflicts[0]}; "
                          f"prepare into another folder, or delete {dest} to start afresh")
     return jobs, errors
 
+# %% ../nbs/01_data.ipynb #331eee2b
 def prepare(src=None,                # a folder of photos, searched recursively (or None with `sample`)
             dest='data/prepared',    # output: {train,valid}/{hr,lr}/<stem>.png, manifest.csv, prepare.json
             valid_pct:float=0.1,     # fraction of faces in the validation split (seeded shuffle of sorted stems)
@@ -219,19 +239,21 @@ def prepare(src=None,                # a folder of photos, searched recursively 
             sample:bool=False,       # prepare the built-in sample set (photos shipped with scikit-image and matplotlib)
             hr_size:int=256,         # HR side in pixels (centre crop to a square, then MATLAB bicubic)
             scale:int=2,             # LR side = hr_size / scale
-            progress:bool=True):     # show a progress bar
-    "Prepare HR/LR pairs from `src` (or the built-in sample) into `dest`; returns a summary dict."
+            progress:bool=True,      # show a progress bar
+            select_pct:float=0.,     # fraction of faces in the selection split (for choosing models; drawn after valid)
+            train_src=None,          # folder(s) whose faces all go to the training split
+            valid_src=None):         # folder(s) whose faces all go to the validation split
+    """Prepare HR/LR pairs from `src` (a folder or a list of them; or the built-in sample), `train_src` and `valid_src`
+    into `dest`: one prepared folder, one manifest. Returns a summary dict."""
     if scale < 2 or hr_size < 8 * scale or hr_size % scale:
         raise ValueError(f"scale must be 2 or more and hr_size ({hr_size}) a multiple of it, at least 8 x scale; got scale {scale}")
-    if sample: sources = [(stem, loader, crop) for stem, loader, crop in SAMPLE_IMAGES]
-    else:
-        if src is None: raise ValueError("give a source folder or sample=True")
-        sources = [(p.stem, str(p), None) for p in find_images(src)]
+    sources = _sources(src, sample, train_src, valid_src)
     dest = Path(dest)
     if dest.exists() and not dest.is_dir(): raise ValueError(f"{dest}: is a file; DEST must be a folder")
-    settings = dict(hr_size=hr_size, scale=scale, lr_src=str(lr_src) if lr_src else None, seed=seed, valid_pct=valid_pct)
+    settings = dict(hr_size=hr_size, scale=scale, lr_src=str(lr_src) if lr_src else None, seed=seed, valid_pct=valid_pct,
+                    select_pct=select_pct)
     _check_settings(dest, settings)
-    jobs, errors = _jobs_for(sources, dest, valid_pct, seed, hr_size, scale, lr_src, limit)
+    jobs, errors = _jobs_for(sources, dest, valid_pct, seed, hr_size, scale, lr_src, limit, select_pct)
     dest.mkdir(parents=True, exist_ok=True)
     atomic_write(dest / SETTINGS_FILE, lambda p: Path(p).write_text(json.dumps(settings, indent=1) + "\n"))
     workers = os.cpu_count() if workers is None else workers
@@ -247,7 +269,7 @@ def prepare(src=None,                # a folder of photos, searched recursively 
     write_csv(sorted(rows.values(), key=lambda r: (r['split'], r['stem'])), MANIFEST_FIELDS, dest / 'manifest.csv')
     count = lambda key, value: sum(r[key] == value for r in results)
     return dict(done=count('status', 'done'), skipped=count('status', 'skipped'), errors=errors,
-                train=sum(r['split'] == 'train' for r in rows.values()), valid=sum(r['split'] == 'valid' for r in rows.values()),
+                **{split: sum(r['split'] == split for r in rows.values()) for split in SPLITS},
                 seconds=seconds, dest=str(dest))
 
 # %% ../nbs/01_data.ipynb #c72fc064
@@ -264,18 +286,22 @@ def srfaces_prepare(
     sample:store_true=False,          # build the small built-in sample set instead of reading SRC
     hr_size:int=256,                  # HR side in pixels
     scale:int=2,                      # LR side = hr_size / scale
+    select_pct:float=0.,              # fraction of images in the selection split (for choosing between models)
+    train_src:str=None,               # a second folder whose images all go to the training split
+    valid_src:str=None,               # a folder whose images all go to the validation split
 ):
     "Prepare HR/LR training pairs from a folder of face photos (MATLAB bicubic, 1024 -> 256 -> 128)."
     if sample and dest is None: src, dest = None, src          # `srfaces_prepare --sample DEST`
-    if src is None and not sample:
+    if src is None and not sample and train_src is None and valid_src is None:
         print("srfaces_prepare: give SRC (a folder of images) or --sample", file=sys.stderr); sys.exit(2)
     dest = dest or 'data/prepared'
     try:
-        summary = prepare(src, dest, valid_pct, seed, workers, limit, lr_src, sample, hr_size, scale, progress=sys.stdout.isatty())
+        summary = prepare(src, dest, valid_pct, seed, workers, limit, lr_src, sample, hr_size, scale, progress=sys.stdout.isatty(),
+                          select_pct=select_pct, train_src=train_src, valid_src=valid_src)
     except (FileNotFoundError, ValueError) as e:
         print(f"srfaces_prepare: {e}", file=sys.stderr); sys.exit(2)
     for e in summary['errors']: print(f"error: {e}", file=sys.stderr)
     n = summary['done'] + summary['skipped']
-    print(f"{n} pairs in {dest} ({summary['train']} train, {summary['valid']} valid): {summary['done']} made, "
+    print(f"{n} pairs in {dest} ({summary['train']} train, {summary['select']} select, {summary['valid']} valid): {summary['done']} made, "
           f"{summary['skipped']} already there, {len(summary['errors'])} errors, {summary['seconds']:.1f}s")
     if summary['errors']: sys.exit(1)

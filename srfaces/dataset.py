@@ -9,10 +9,11 @@ import torch
 from torch.utils.data import Dataset, DataLoader
 from torch.utils.data.distributed import DistributedSampler
 from PIL import Image
-from .core import load_rgb, rgb_to_ycbcr, find_images
+import json, math
+from .core import load_rgb, rgb_to_ycbcr, find_images, to_model_units
 
 # %% auto #0
-__all__ = ['paired_files', 'PairedFaces', 'dataloaders']
+__all__ = ['paired_files', 'prepared_scale', 'PairedFaces', 'dataloaders', 'DeviceBatches']
 
 # %% ../nbs/02_dataset.ipynb #9725ac1f
 def _split_dir(path, split):
@@ -44,6 +45,16 @@ def paired_files(root, scale:int=2, check_sizes:bool=True) -> list[tuple[str, Pa
                 raise ValueError(f"{hp}: HR is {hw}x{hh} but its LR partner is {lw}x{lh} (expected x{scale})")
     return pairs
 
+# %% ../nbs/02_dataset.ipynb #27fb98f6
+def prepared_scale(path, default:int=2) -> int:
+    "The `scale` recorded in `prepare.json` of a prepared folder (or of the folder above a split); `default` if none."
+    for folder in (Path(path), Path(path).parent):
+        settings = folder / 'prepare.json'
+        if settings.is_file():
+            try: return int(json.loads(settings.read_text())['scale'])
+            except (ValueError, KeyError, TypeError) as e: raise ValueError(f"{settings}: no readable 'scale' ({e})") from None
+    return default
+
 # %% ../nbs/02_dataset.ipynb #ae75fa87
 def _augment_pair(lr, hr, generator=None):
     "The same random flip / 90-degree rotation (one of the 8 symmetries of the square) for both images."
@@ -63,24 +74,23 @@ def _crop_pair(lr, hr, lr_crop, scale, generator=None):
 
 # %% ../nbs/02_dataset.ipynb #d381a20a
 class PairedFaces(Dataset):
-    "LR/HR pairs of a prepared split (`root/{hr,lr}` or `root/<split>/{hr,lr}`) as normalised float tensors."
+    "LR/HR pairs of a prepared split (`root/{hr,lr}` or `root/<split>/{hr,lr}`) as float tensors in the models' units."
     def __init__(self,
                  root,                     # a prepared folder (with train/ and valid/) or one split (with hr/ and lr/)
-                 split:str=None,           # 'train' or 'valid' when `root` holds both
+                 split:str=None,           # 'train', 'select' or 'valid' when `root` holds them
                  colour:str='y',           # 'y': luminance only, the models' input; 'rgb': all three channels
-                 mean:float=0.5,           # normalisation: (x - mean) / std, with x in 0..1
-                 std:float=0.5,
                  lr_crop:int=None,         # random aligned crops of this LR size (HR: scale times larger); None: whole images
                  augment:bool=False,       # one of the 8 symmetries of the square, the same for LR and HR
                  cache:bool=False,         # keep decoded images in memory after the first epoch
-                 scale:int=2,              # HR size / LR size, checked for every pair
+                 scale:int=None,           # HR size / LR size, checked for every pair (default: the folder's, `prepared_scale`)
                  check_sizes:bool=True,    # read every header at construction and refuse mismatched pairs by name
                  repeat:int=1):            # visit each image this many times per epoch (many crops of few faces)
         if colour not in ('y', 'rgb'): raise ValueError(f"colour must be 'y' or 'rgb', got {colour!r}")
         self.root = _split_dir(root, split)
+        scale = scale or prepared_scale(self.root)
         self.pairs = paired_files(self.root, scale, check_sizes)
         self.stems = [s for s, _, _ in self.pairs]
-        self.colour, self.mean, self.std, self.lr_crop = colour, mean, std, lr_crop
+        self.colour, self.lr_crop = colour, lr_crop
         self.augment, self.scale, self.cache, self.repeat = augment, scale, ({} if cache else None), repeat
 
     def __len__(self): return len(self.pairs) * self.repeat
@@ -96,10 +106,10 @@ class PairedFaces(Dataset):
         return lr, hr
 
     def to_model(self, rgb_uint8):
-        "uint8 RGB `3xHxW` -> normalised float tensor in the dataset's colour space."
+        "uint8 RGB `3xHxW` -> float tensor in the models' units, in the dataset's colour space."
         x = rgb_uint8.float() / 255
         if self.colour == 'y': x = rgb_to_ycbcr(x, data_range=1.)[..., :1, :, :]
-        return (x - self.mean) / self.std
+        return to_model_units(x)
 
     def __getitem__(self, i):
         lr, hr = self.load_pair(i % len(self.pairs))
@@ -110,19 +120,70 @@ class PairedFaces(Dataset):
     def __repr__(self): return f"{type(self).__name__}({self.root}, {len(self)} pairs, colour={self.colour!r}, lr_crop={self.lr_crop})"
 
 # %% ../nbs/02_dataset.ipynb #501cf465
-def dataloaders(path, bs:int=16, lr_crop:int=48, colour:str='y', mean:float=0.5, std:float=0.5,
-                augment:bool=True, cache:bool=False, workers:int=0, valid_bs:int=None, seed:int=None,
-                train_sampler=None, valid_sampler=None, scale:int=2, pin_memory:bool=False, repeat:int=1,
-                num_replicas:int=1, rank:int=0, sampler_seed:int=0):
-    """Training and validation `DataLoader`s over the `train/` and `valid/` splits of a prepared folder. With
-    `num_replicas` > 1 (one process of a `torchrun` job), the training set is sharded by a `DistributedSampler`."""
-    train_ds = PairedFaces(path, 'train', colour, mean, std, lr_crop, augment, cache, scale, repeat=repeat)
+def dataloaders(path, bs:int=16, lr_crop:int=48, colour:str='y', augment:bool=True, cache:bool=False, workers:int=0,
+                valid_bs:int=None, seed:int=None, train_sampler=None, valid_sampler=None, scale:int=None,
+                pin_memory:bool=False, repeat:int=1, num_replicas:int=1, rank:int=0, sampler_seed:int=0,
+                valid_split:str='valid'):
+    """Training and validation `DataLoader`s over the `train/` and `valid_split` splits of a prepared folder (`scale`:
+    the folder's own, from `prepare.json`, when not given). With `num_replicas` > 1 (one process of a `torchrun`
+    job), the training set is sharded by a `DistributedSampler`."""
+    scale = scale or prepared_scale(path)
+    train_ds = PairedFaces(path, 'train', colour, lr_crop, augment, cache, scale, repeat=repeat)
     if num_replicas > 1 and train_sampler is None:
         train_sampler = DistributedSampler(train_ds, num_replicas, rank, shuffle=True, seed=sampler_seed)
-    valid_ds = PairedFaces(path, 'valid', colour, mean, std, None, False, cache, scale)
+    valid_ds = PairedFaces(path, valid_split, colour, None, False, cache, scale)
     generator = torch.Generator().manual_seed(seed) if seed is not None else None
     kw = dict(num_workers=workers, pin_memory=pin_memory, persistent_workers=workers > 0)
     train_dl = DataLoader(train_ds, bs, shuffle=train_sampler is None, sampler=train_sampler, drop_last=False,
                           generator=generator, **kw)
     valid_dl = DataLoader(valid_ds, valid_bs or bs, shuffle=False, sampler=valid_sampler, **kw)
     return train_dl, valid_dl
+
+# %% ../nbs/02_dataset.ipynb #6b1baae5
+def _symmetries(x, flips):
+    "Apply per-sample horizontal flip, vertical flip and transpose (`flips`: 3 x N booleans) to `x` (N x C x s x s)."
+    for f, op in zip(flips, (lambda t: t.flip(-1), lambda t: t.flip(-2), lambda t: t.transpose(-1, -2))):
+        x = torch.where(f[:, None, None, None], op(x), x)
+    return x
+
+def _crops(images, idx, top, left, size):
+    "`size` squares of `images[idx]` (N x C x H x W) at the given corners, by one gather."
+    ar = torch.arange(size, device=images.device)
+    rows, cols = (top[:, None] + ar)[:, None, :, None], (left[:, None] + ar)[:, None, None, :]
+    chans = torch.arange(images.shape[1], device=images.device)[None, :, None, None]
+    return images[idx[:, None, None, None], chans, rows, cols]
+
+# %% ../nbs/02_dataset.ipynb #2ed519dc
+class DeviceBatches:
+    "Training batches cut on `device` from every face of `ds` held there: aligned random crops in random symmetries."
+    def __init__(self, ds:PairedFaces, bs:int, device='cpu', rank:int=0):
+        if not ds.lr_crop: raise ValueError("DeviceBatches cuts crops: give the dataset an lr_crop")
+        pairs = [ds.load_pair(i) for i in range(len(ds.pairs))]
+        sizes = {tuple(lr.shape[-2:]) for lr, _ in pairs}
+        if len(sizes) > 1:
+            odd = next(ds.pairs[i][1] for i, (lr, _) in enumerate(pairs) if tuple(lr.shape[-2:]) != tuple(pairs[0][0].shape[-2:]))
+            raise ValueError(f"{odd}: DeviceBatches needs faces of one size, found LR sizes {sorted(sizes)}")
+        if ds.lr_crop > min(next(iter(sizes))): raise ValueError(f"lr_crop {ds.lr_crop} is larger than the LR faces {next(iter(sizes))}")
+        self.lr = torch.stack([ds.to_model(lr) for lr, _ in pairs]).to(device)
+        self.hr = torch.stack([ds.to_model(hr) for _, hr in pairs]).to(device)
+        self.ds, self.bs, self.rank, self.device = ds, bs, rank, torch.device(device)
+        self.generator = torch.Generator(device=self.device)
+
+    def __len__(self): return math.ceil(len(self.ds) / self.bs)
+
+    def batch(self, n:int):
+        "`n` random aligned (LR, HR) crops, from the generator's current state."
+        g, crop, s = self.generator, self.ds.lr_crop, self.ds.scale
+        h, w = self.lr.shape[-2:]
+        idx = torch.randint(0, len(self.lr), (n,), generator=g, device=self.device)
+        top = torch.randint(0, h - crop + 1, (n,), generator=g, device=self.device)
+        left = torch.randint(0, w - crop + 1, (n,), generator=g, device=self.device)
+        x, y = _crops(self.lr, idx, top, left, crop), _crops(self.hr, idx, top * s, left * s, crop * s)
+        if self.ds.augment:
+            flips = torch.randint(0, 2, (3, n), generator=g, device=self.device).bool()
+            x, y = _symmetries(x, flips), _symmetries(y, flips)
+        return x, y
+
+    def __iter__(self):
+        self.generator.manual_seed(int(torch.randint(0, 2**62, (1,))) + self.rank)
+        for start in range(0, len(self.ds), self.bs): yield self.batch(min(self.bs, len(self.ds) - start))

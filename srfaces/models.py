@@ -13,10 +13,10 @@ import torch.nn.functional as F
 from .core import imresize, cubic, rgb_to_ycbcr, ycbcr_to_rgb, to_model_units, from_model_units, atomic_write
 
 # %% auto #0
-__all__ = ['ARCHITECTURES', 'CHECKPOINT_FORMAT', 'WEIGHTS_DIR', 'SHIPPED', 'SeedNet', 'BicubicUpsample', 'VDSR', 'FastFace',
-           'ResidualBlock', 'FastFace2', 'build_model', 'evaluating', 'upscale_y', 'upscale_rgb', 'count_parameters',
-           'count_flops', 'CheckpointError', 'architecture_of', 'checkpoint_dict', 'save_checkpoint', 'read_checkpoint',
-           'model_from_checkpoint', 'load_model']
+__all__ = ['ARCHITECTURES', 'OLD_ARCHITECTURE_NAMES', 'CHECKPOINT_FORMAT', 'WEIGHTS_DIR', 'SHIPPED', 'SeedNet', 'BicubicUpsample',
+           'VDSR', 'FastFace', 'ResidualBlock', 'FastFace2', 'build_model', 'evaluating', 'upscale_y', 'upscale_rgb',
+           'count_parameters', 'count_flops', 'CheckpointError', 'architecture_of', 'checkpoint_dict',
+           'save_checkpoint', 'read_checkpoint', 'model_from_checkpoint', 'load_model']
 
 # %% ../nbs/03_models.ipynb #f5312da2
 class SeedNet(nn.Module):
@@ -44,6 +44,9 @@ class BicubicUpsample(nn.Module):
         self.register_buffer('kernel', torch.tensor(kernel, dtype=torch.float32), persistent=False)
 
     def forward(self, x):
+        with torch.autocast(x.device.type, enabled=False): return self._enlarge(x.float())   # float32 under mixed precision
+
+    def _enlarge(self, x):
         n, c, h, w = x.shape
         if h < 2 or w < 2: return imresize(x, self.scale)                      # too small for the 2-pixel mirror
         x = x.reshape(n * c, 1, h, w)
@@ -122,10 +125,14 @@ class FastFace2(nn.Module):
         return self.shuffle(self.last(F.relu(self.blocks(self.head(x))))) + self.upsample(x)
 
 # %% ../nbs/03_models.ipynb #5a59ec55
-ARCHITECTURES = {'seed': SeedNet, 'vdsr': VDSR, 'fast': FastFace, 'fast2': FastFace2}
+ARCHITECTURES = {'seed': SeedNet, 'vdsr': VDSR, 'fastface1-retired': FastFace, 'fastface2': FastFace2}
+OLD_ARCHITECTURE_NAMES = {'fast': 'fastface1-retired', 'fast2': 'fastface2'}    # as older checkpoints name them
 
 def build_model(arch:str, **kwargs) -> nn.Module:
     "A freshly initialised model of architecture `arch` (a key of `ARCHITECTURES`); it records its settings in `.config`."
+    if arch in OLD_ARCHITECTURE_NAMES:
+        raise ValueError(f"{arch!r} is no longer an architecture name: use {OLD_ARCHITECTURE_NAMES[arch]!r} "
+                         f"(the shipped model 'fast' is a {ARCHITECTURES['fastface2'].__name__}: load_model('fast'))")
     if arch not in ARCHITECTURES: raise ValueError(f"unknown architecture {arch!r}; choose from {sorted(ARCHITECTURES)}")
     return ARCHITECTURES[arch](**kwargs)
 
@@ -241,6 +248,7 @@ def read_checkpoint(path, map_location='cpu') -> dict:
 # %% ../nbs/03_models.ipynb #3b889f13
 def model_from_checkpoint(ckpt:dict, path='checkpoint', arch:str=None, scale:int=None) -> nn.Module:
     "Rebuild the model stored in a checkpoint dict (`arch` and `scale`, if given, must match), in eval mode."
+    ckpt = dict(ckpt, arch=OLD_ARCHITECTURE_NAMES.get(ckpt['arch'], ckpt['arch']))
     if ckpt['arch'] not in ARCHITECTURES: raise CheckpointError(f"{path}: unknown architecture {ckpt['arch']!r}")
     if arch is not None and ckpt['arch'] != arch:
         raise CheckpointError(f"{path}: holds a {ckpt['arch']!r} model, expected {arch!r}")

@@ -24,10 +24,12 @@ _RGB_TO_YCBCR = np.array([[ 0.299,     0.587,     0.114   ],
                           [ 0.5,      -0.418688, -0.081312]])
 _YCBCR_TO_RGB = np.linalg.inv(_RGB_TO_YCBCR)
 
+# %% ../nbs/00_core.ipynb #0f65969d
 def _channel_axis(x):
     "Channel axis: last for numpy (H,W,C), third from last for torch (...,C,H,W)."
     return -3 if isinstance(x, torch.Tensor) else -1
 
+# %% ../nbs/00_core.ipynb #cc4c0028
 def _mix(x, matrix, offset):
     "Apply a 3x3 colour `matrix` along the channel axis of `x`, then add `offset` (one value per channel)."
     axis = _channel_axis(x)
@@ -47,6 +49,7 @@ def rgb_to_ycbcr(x, data_range=255.):
     c = 128 / 255 * data_range
     return _mix(x, _RGB_TO_YCBCR, [0., c, c])
 
+# %% ../nbs/00_core.ipynb #480e4e40
 def ycbcr_to_rgb(x, data_range=255.):
     "Inverse of `rgb_to_ycbcr` (float output, not clipped)."
     c = 128 / 255 * data_range
@@ -57,6 +60,7 @@ def ycbcr_to_rgb(x, data_range=255.):
     else: x = np.asarray(x, dtype=np.float64) + shift
     return _mix(x, _YCBCR_TO_RGB, [0., 0., 0.])
 
+# %% ../nbs/00_core.ipynb #d676566a
 def y_bt601(x, data_range=255.):
     "Studio-range BT.601 luma as MATLAB's `rgb2ycbcr` (16..235 for `data_range` 255): the Y that SR metrics use."
     w = np.array([[65.481, 128.553, 24.966]]) / 255
@@ -111,6 +115,7 @@ def _output_size(shape_hw, scale, size):
     scales = (scale, scale) if np.isscalar(scale) else tuple(scale)
     return tuple(int(math.ceil(i * s - 1e-9)) for i, s in zip(shape_hw, scales)), scales
 
+# %% ../nbs/00_core.ipynb #df8106e5
 @functools.lru_cache(maxsize=64)
 def _row_blocks(matrix_key, block:int=32):
     "Split the rows of a banded resize matrix into blocks, each with the range of input columns it reads."
@@ -121,6 +126,7 @@ def _row_blocks(matrix_key, block:int=32):
         blocks.append((start, min(start + block, m.shape[0]), int(cols[0]), int(cols[-1]) + 1))
     return blocks
 
+# %% ../nbs/00_core.ipynb #9d512b7e
 def _resize_axis(y, key, axis):
     """Multiply axis `axis` (0 = rows, 1 = columns of the image) of `y` by the resize matrix of `key`, block by block:
     each output block only reads the narrow band of inputs its kernel covers, so the cost is that of the taps,
@@ -143,6 +149,7 @@ def _resize_axis(y, key, axis):
     for s, e, lo, hi in _row_blocks(key, 4): np.matmul(mn[s:e, lo:hi], flat[lo:hi], out=out[s:e])
     return np.moveaxis(out.reshape((m.shape[0],) + moved.shape[1:]), 0, axis)
 
+# %% ../nbs/00_core.ipynb #48f4262d
 def imresize(x, scale=None, size=None, antialias:bool=True):
     """MATLAB-compatible bicubic resize of a numpy `HxW`/`HxWxC` array or a torch `...xHxW` tensor.
     uint8 numpy input gives uint8 output (rounded, clipped) like MATLAB; float input gives float output."""
@@ -175,18 +182,22 @@ try:                                                         # iPhones save HEIC
     import pillow_heif; pillow_heif.register_heif_opener(); _HEIF = {'.heic', '.heif'}
 except ImportError: _HEIF = set()
 
+# %% ../nbs/00_core.ipynb #4f34d7bd
 IMAGE_EXTENSIONS = {'.png', '.jpg', '.jpeg', '.bmp', '.tif', '.tiff', '.webp', '.gif', '.ppm', '.pgm'} | _HEIF
 MAX_PIXELS = 50_000_000                                      # 50 Mpx: above any phone photo, far below what would swamp RAM
 
+# %% ../nbs/00_core.ipynb #402cbcfb
 def upright(img:Image.Image) -> Image.Image:
     "`img` with its EXIF orientation applied; the same object when it has none (multi-frame images keep their frames)."
     return ImageOps.exif_transpose(img) if img.getexif().get(0x0112, 1) != 1 else img
 
+# %% ../nbs/00_core.ipynb #df6aea0d
 def _check_pixels(path, width:int, height:int, max_pixels:int=None):
     if max_pixels and width * height > max_pixels:
         raise ImageError(path, f"{width}x{height} is {width * height / 1e6:.1f} Mpx, over the limit of {max_pixels / 1e6:.1f} Mpx "
                                "(raise it with --max_pixels)")
 
+# %% ../nbs/00_core.ipynb #833c6fa7
 def open_image(path, max_pixels:int=None) -> Image.Image:
     """Open and fully decode the image at `path` with its EXIF orientation applied; `ImageError` if unusable or, with
     `max_pixels`, larger than that (checked from the header, before decoding)."""
@@ -206,10 +217,12 @@ def open_image(path, max_pixels:int=None) -> Image.Image:
     try: return upright(img)
     except Exception as e: raise ImageError(path, f"bad EXIF orientation data ({e})") from None
 
+# %% ../nbs/00_core.ipynb #718f4968
 def is_16bit_colour(img:Image.Image) -> bool:
     "Whether `img` (opened, not yet loaded) is a 16-bit colour PNG, which Pillow would reduce to 8 bits."
     return img.format == 'PNG' and img.mode in ('RGB', 'RGBA') and any(';16' in str(t[3]) for t in (img.tile or []))
 
+# %% ../nbs/00_core.ipynb #cb2ba471
 def read_image(path, max_pixels:int=None):
     """`open_image`, except that a 16-bit colour PNG comes back as an `HxWx3` (or x4) uint16 array with all its bits
     (decoded once, by torchvision; Pillow has no 16-bit colour mode)."""
@@ -241,8 +254,10 @@ def find_images(src, ignored:list=None) -> list[Path]:
 def _to_uint8(a, maxval):
     return np.clip(np.rint(a.astype(np.float64) * (255 / maxval)), 0, 255).astype(np.uint8)
 
+# %% ../nbs/00_core.ipynb #bed0577b
 GREY_16_MODES = ('I;16', 'I;16B', 'I;16L', 'I;16N')
 
+# %% ../nbs/00_core.ipynb #2638c34d
 def split_image(img:Image.Image) -> tuple[np.ndarray, float, np.ndarray | None]:
     """What srfaces works on, from a PIL image of any mode: `(pixels, peak, alpha)`. `pixels` is `HxWx3` uint8 RGB for
     colour modes, or `HxW` for grey ones (uint8 for L/1, uint16 for 16-bit, float32 for F); `peak` is white's value
@@ -262,6 +277,7 @@ def split_image(img:Image.Image) -> tuple[np.ndarray, float, np.ndarray | None]:
     if mode in ('L', '1'): return np.asarray(img.convert('L')), 255., alpha
     return np.asarray(img if mode == 'RGB' else img.convert('RGB')), 255., alpha
 
+# %% ../nbs/00_core.ipynb #213e1dbe
 def to_rgb(img:Image.Image, background=(255, 255, 255)) -> np.ndarray:
     "An `HxWx3` uint8 RGB array from a PIL image of any mode (16-bit scaled to 8, alpha composited over `background`)."
     pixels, peak, alpha = split_image(img)
@@ -270,6 +286,7 @@ def to_rgb(img:Image.Image, background=(255, 255, 255)) -> np.ndarray:
     a = alpha[..., None].astype(np.float64) / 255
     return np.clip(np.rint(rgb * a + np.asarray(background, np.float64) * (1 - a)), 0, 255).astype(np.uint8)
 
+# %% ../nbs/00_core.ipynb #d4bd3380
 def load_rgb(path) -> np.ndarray:
     "Decode the image at `path` to an `HxWx3` uint8 RGB array (EXIF orientation applied)."
     return to_rgb(open_image(path))
@@ -286,14 +303,17 @@ def atomic_write(path, write):
         if tmp.exists(): tmp.unlink()
     return path
 
+# %% ../nbs/00_core.ipynb #147facb5
 def save_png(image, path, compress_level:int=1):
     "Save a PIL image or uint8 array as PNG at `path` atomically (fast compression by default)."
     img = image if isinstance(image, Image.Image) else Image.fromarray(np.asarray(image))
     return atomic_write(path, lambda p: img.save(p, format='PNG', compress_level=compress_level))
 
+# %% ../nbs/00_core.ipynb #3d1a6243
 OUTPUT_FORMATS = {'.png': 'PNG', '.jpg': 'JPEG', '.jpeg': 'JPEG', '.webp': 'WEBP', '.tif': 'TIFF', '.tiff': 'TIFF', '.bmp': 'BMP'}
 _SAVE_OPTIONS = dict(PNG=dict(compress_level=1), JPEG=dict(quality=95), WEBP=dict(quality=95), TIFF=dict(compression='tiff_deflate'))
 
+# %% ../nbs/00_core.ipynb #43f7f487
 def encode_png16(rgb16:np.ndarray) -> bytes:
     """A PNG file (16 bits per sample) of an `HxWx3` or `HxWx4` uint16 array. Pillow has no 16-bit colour mode and
     torchvision's `encode_png` takes 8 bits only, so this writes the few chunks PNG needs itself (filter 0, zlib)."""
@@ -304,6 +324,7 @@ def encode_png16(rgb16:np.ndarray) -> bytes:
     header = struct.pack('>IIBBBBB', w, h, 16, {3: 2, 4: 6}[c], 0, 0, 0)         # 16-bit truecolour (+alpha)
     return b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', header) + chunk(b'IDAT', zlib.compress(raw.tobytes(), 6)) + chunk(b'IEND', b'')
 
+# %% ../nbs/00_core.ipynb #3d6754b0
 def save_image(image, path):
     """Save `image` (a PIL image, or a 16-bit colour array) atomically in the format its extension names
     (`OUTPUT_FORMATS`; JPEG and WebP at quality 95). A format that cannot hold the image (alpha in JPEG, float in
@@ -319,6 +340,7 @@ def save_image(image, path):
         hint = '.tiff' if image.mode in ('F', 'I') else '.png'
         raise ValueError(f"{path}: {fmt} cannot store this {image.mode} image ({e}); use {hint}") from None
 
+# %% ../nbs/00_core.ipynb #03a39d7f
 def write_csv(rows, fields, path):
     "Write dicts `rows` with columns `fields` as a CSV file at `path`, atomically (manifests, logs, result tables)."
     def write(p):
@@ -326,6 +348,7 @@ def write_csv(rows, fields, path):
             w = csv.DictWriter(f, fieldnames=fields); w.writeheader(); w.writerows(rows)
     return atomic_write(path, write)
 
+# %% ../nbs/00_core.ipynb #b0e8b88e
 def md_table(rows, fields, headers=None, formats:dict=None) -> str:
     "A Markdown table of dicts `rows`: columns `fields`, titled `headers`, values formatted by `formats` ({field: '{:.2f}'})."
     formats = formats or {}
@@ -333,6 +356,7 @@ def md_table(rows, fields, headers=None, formats:dict=None) -> str:
     for r in rows: lines.append("| " + " | ".join(formats.get(f, '{}').format(r[f]) for f in fields) + " |")
     return "\n".join(lines)
 
+# %% ../nbs/00_core.ipynb #74f68d14
 def progress(items, display:bool=True, **kwargs):
     "fastprogress's `progress_bar` over `items` when `display`, else `items` as they are (fastprogress 1.1 still prints a block when display=False)."
     if not display: return items
@@ -347,26 +371,32 @@ def _metric_y(image, shave:int):
     y = np.rint(y_bt601(image.astype(np.float64)))
     return y[shave:-shave, shave:-shave] if shave else y
 
+# %% ../nbs/00_core.ipynb #ec6d32b8
 def _y_pair(sr, hr, shave):
     a, b = _metric_y(sr, shave), _metric_y(hr, shave)
     if a.shape != b.shape: raise ValueError(f"images differ in size: {a.shape} vs {b.shape}")
     return a, b
 
+# %% ../nbs/00_core.ipynb #72a29f11
 def _psnr(a, b):
     mse = np.mean((a - b) ** 2)
     return float('inf') if mse == 0 else float(10 * np.log10(255 ** 2 / mse))
 
+# %% ../nbs/00_core.ipynb #42854b0a
 def _ssim(a, b):
     return float(structural_similarity(a, b, gaussian_weights=True, sigma=1.5, use_sample_covariance=False, data_range=255))
 
+# %% ../nbs/00_core.ipynb #2b1aade2
 def psnr_y(sr, hr, shave:int=2) -> float:
     "PSNR (dB, peak 255) between 8-bit RGB images on BT.601 Y with `shave` border pixels removed."
     return _psnr(*_y_pair(sr, hr, shave))
 
+# %% ../nbs/00_core.ipynb #225b1d52
 def ssim_y(sr, hr, shave:int=2) -> float:
     "SSIM (Wang et al., Gaussian 11x11, sigma 1.5) between 8-bit RGB images on BT.601 Y, `shave` pixels removed."
     return _ssim(*_y_pair(sr, hr, shave))
 
+# %% ../nbs/00_core.ipynb #dcad1466
 def psnr_ssim_y(sr, hr, shave:int=2) -> tuple[float, float]:
     "`(psnr_y, ssim_y)` computing the Y planes once (for tables that report both)."
     a, b = _y_pair(sr, hr, shave)

@@ -27,6 +27,7 @@ def center_crop_square(image:np.ndarray) -> np.ndarray:
     top, left = (h - side) // 2, (w - side) // 2
     return image[top:top + side, left:left + side]
 
+# %% ../nbs/01_data.ipynb #15bbe7da
 def make_hr(rgb:np.ndarray, hr_size:int=256, name='image') -> np.ndarray:
     "The `hr_size` square HR uint8 array of an RGB array: centre crop, then MATLAB bicubic."
     if min(rgb.shape[:2]) < hr_size:
@@ -34,6 +35,7 @@ def make_hr(rgb:np.ndarray, hr_size:int=256, name='image') -> np.ndarray:
     square = center_crop_square(rgb)
     return np.ascontiguousarray(square if square.shape[0] == hr_size else imresize(square, size=hr_size))
 
+# %% ../nbs/01_data.ipynb #e946a3fc
 def make_pair(rgb:np.ndarray, hr_size:int=256, scale:int=2, name='image'):
     "HR (`hr_size` square) and LR (`hr_size // scale`) uint8 arrays from an RGB array, by MATLAB bicubic."
     if hr_size % scale: raise ValueError(f"hr_size {hr_size} is not a multiple of scale {scale}")
@@ -43,11 +45,13 @@ def make_pair(rgb:np.ndarray, hr_size:int=256, scale:int=2, name='image'):
 # %% ../nbs/01_data.ipynb #f5d1b146
 SPLITS = ('train', 'select', 'valid')
 
+# %% ../nbs/01_data.ipynb #75851132
 def _split_count(n:int, pct:float) -> int:
     "How many of `n` stems a split of `pct` gets: rounded, never empty when pct > 0 and there is more than one stem."
     k = int(round(n * pct))
     return min(max(k, 1), n - 1) if pct > 0 and n > 1 else k
 
+# %% ../nbs/01_data.ipynb #a915b493
 def assign_splits(stems, valid_pct:float=0.1, seed:int=42, existing:dict=None, select_pct:float=0.) -> dict:
     """Map each stem to 'train', 'select' or 'valid' by a seeded shuffle of the sorted stems (valid first, then
     select); stems in `existing` keep their split."""
@@ -64,6 +68,7 @@ def assign_splits(stems, valid_pct:float=0.1, seed:int=42, existing:dict=None, s
     chosen = dict.fromkeys(free[:counts[0]], 'valid') | dict.fromkeys(free[counts[0]:counts[0] + counts[1]], 'select')
     return {s: existing.get(s, chosen.get(s, 'train')) for s in stems}
 
+# %% ../nbs/01_data.ipynb #e678f313
 def existing_splits(dest) -> dict:
     "Stems that already have a finished HR/LR pair under `dest`, with their split."
     found = {}
@@ -88,6 +93,7 @@ SAMPLE_IMAGES = [
     ('hubble_deep_field', 'skimage:hubble_deep_field', (300, 300, 512)),
 ]
 
+# %% ../nbs/01_data.ipynb #1c9f70eb
 def load_sample(loader:str, crop=None) -> np.ndarray:
     "An RGB uint8 array from a packaged sample image (`skimage:<name>` or `matplotlib:<file>`), optionally cropped."
     kind, name = loader.split(':', 1)
@@ -122,12 +128,14 @@ class PrepJob:
         d = Path(self.dest) / self.split
         return d / 'hr' / f'{self.stem}.png', d / 'lr' / f'{self.stem}.png'
 
+# %% ../nbs/01_data.ipynb #21e682dd
 def source_identity(source:str) -> dict:
     "What identifies a source file's content cheaply: its size in bytes and modification time (blank for built-in samples)."
     if source.startswith(('skimage:', 'matplotlib:')): return dict(source_bytes='', source_mtime_ns='')
     st = Path(source).stat()
     return dict(source_bytes=str(st.st_size), source_mtime_ns=str(st.st_mtime_ns))
 
+# %% ../nbs/01_data.ipynb #8db37f33
 def _load_lr(path, size, source):
     lr = load_rgb(path)
     if lr.shape[:2] != (size, size):
@@ -142,6 +150,7 @@ def _one_thread_per_worker():
     threadpool_limits(1); torch.set_num_threads(1)
     _worker_threads_limited = True
 
+# %% ../nbs/01_data.ipynb #be753330
 def prepare_one(job:PrepJob) -> dict:
     "Make one HR/LR pair; never raises for a bad input, returns the status and the reason instead."
     _one_thread_per_worker()
@@ -166,12 +175,14 @@ def prepare_one(job:PrepJob) -> dict:
 MANIFEST_FIELDS = ['stem', 'split', 'source', 'source_bytes', 'source_mtime_ns', 'hr_size', 'lr_size']
 SETTINGS_FILE = 'prepare.json'
 
+# %% ../nbs/01_data.ipynb #ea35f8ad
 def read_manifest(dest) -> dict:
     "The rows of `dest/manifest.csv` by stem (empty if there is none)."
     path = Path(dest) / 'manifest.csv'
     if not path.exists(): return {}
     with open(path, newline='') as f: return {r['stem']: r for r in csv.DictReader(f)}
 
+# %% ../nbs/01_data.ipynb #1d1f5020
 def _check_settings(dest:Path, settings:dict):
     "Refuse a DEST prepared with other settings, or holding pairs no manifest of ours describes."
     path = dest / SETTINGS_FILE
@@ -193,6 +204,7 @@ def _sources(src, sample:bool, train_src=None, valid_src=None) -> list:
     return [(p.stem, str(p), None, split) for folders, split in ((src, None), (train_src, 'train'), (valid_src, 'valid'))
             for folder in as_list(folders) for p in find_images(folder)]
 
+# %% ../nbs/01_data.ipynb #b7d83455
 def _jobs_for(sources, dest, valid_pct, seed, hr_size, scale, lr_src, limit, select_pct=0.):
     """PrepJobs for `sources` [(stem, source, crop, split)] plus errors for duplicate stems or missing LR partners.
     A finished pair is reused only if the manifest recorded the same source, unchanged, in the same split; one from

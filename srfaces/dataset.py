@@ -22,11 +22,13 @@ def _split_dir(path, split):
     if (path / 'hr').is_dir() or split is None: return path
     raise FileNotFoundError(f"{path / split}: no such split folder (expected {split}/hr and {split}/lr)")
 
+# %% ../nbs/02_dataset.ipynb #ce256b72
 def _image_size(path):
     try:
         with Image.open(path) as im: return im.size
     except Exception as e: raise ValueError(f"{path}: unreadable image ({e})") from None
 
+# %% ../nbs/02_dataset.ipynb #3b554076
 def paired_files(root, scale:int=2, check_sizes:bool=True) -> list[tuple[str, Path, Path]]:
     "Sorted `(stem, lr_path, hr_path)` triples of `root/lr` and `root/hr`, matched by stem and size-checked."
     root = Path(root)
@@ -63,6 +65,7 @@ def _augment_pair(lr, hr, generator=None):
     if k: lr, hr = torch.rot90(lr, k, (-2, -1)), torch.rot90(hr, k, (-2, -1))
     return lr, hr
 
+# %% ../nbs/02_dataset.ipynb #cc4372c8
 def _crop_pair(lr, hr, lr_crop, scale, generator=None):
     "Aligned random crops: `lr_crop` square from LR, `lr_crop * scale` square from the same place in HR."
     h, w = lr.shape[-2:]

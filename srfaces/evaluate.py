@@ -32,6 +32,7 @@ def _load_pair(stem, lr_path, hr_path, scale):
         raise ImageError(hr_path or lr_path, f"too small to score ({hr.shape[1]}x{hr.shape[0]}; at least {8 * scale} pixels a side)")
     return stem, (imresize(hr, 1 / scale) if hr_path is None else load_rgb(lr_path)), hr
 
+# %% ../nbs/06_evaluate.ipynb #68702770
 def evaluation_pairs(data, scale:int=2, errors:list=None) -> list[tuple[str, np.ndarray, np.ndarray]]:
     """(stem, lr, hr) uint8 RGB arrays from a prepared split (hr/ + lr/) or a folder of HR images. An unreadable or
     too small image raises `ImageError` naming it -- or, when an `errors` list is given, is recorded there and skipped."""
@@ -54,6 +55,7 @@ _PIL_FILTERS = {'nearest': Image.Resampling.NEAREST, 'bilinear': Image.Resamplin
 CLASSICAL = ('nearest', 'bilinear', 'bicubic', 'lanczos')
 REFERENCE_METHODS = ('public-vdsr', 'opencv-fsrcnn', 'opencv-espcn')
 
+# %% ../nbs/06_evaluate.ipynb #731cac9c
 def method_function(method, scale:int=2, reference=None, engine:str='auto'):
     """A function uint8 RGB LR array -> uint8 RGB SR array for a classical method, a reference method
     (`REFERENCE_METHODS`, read from `reference`), a shipped model name or a checkpoint path. Models (ours and the
@@ -68,6 +70,7 @@ def method_function(method, scale:int=2, reference=None, engine:str='auto'):
     else: model = runtime_model(method, engine, scale)
     return lambda lr: np.asarray(upscale(lr, model))
 
+# %% ../nbs/06_evaluate.ipynb #82e9b3e0
 def method_labels(methods) -> list[str]:
     "Short names for the table: a checkpoint path gives its file stem, or folder/stem when two stems clash."
     def short(m, parents=0):
@@ -80,16 +83,19 @@ def method_labels(methods) -> list[str]:
 PUBLIC_VDSR_FILE = 'vdsr_pytorch-vdsr_epoch50.npz'
 OPENCV_FILES = {'fsrcnn': 'FSRCNN_x{scale}.pb', 'espcn': 'ESPCN_x{scale}.pb'}
 
+# %% ../nbs/06_evaluate.ipynb #969fb279
 def default_reference_dir() -> Path | None:
     "`../shared/data/reference` seen from the repository root (or from `nbs/`), when it exists."
     return next((p for p in (Path('../shared/data/reference'), Path('../../shared/data/reference')) if p.is_dir()), None)
 
+# %% ../nbs/06_evaluate.ipynb #80c3ae40
 def _reference_file(method, name, reference) -> Path:
     folder = Path(reference) if reference else default_reference_dir()
     if folder is None: raise FileNotFoundError(f"{method}: no reference folder (give --reference DIR holding {name})")
     if not (folder / name).is_file(): raise FileNotFoundError(f"{method}: {folder / name}: reference file not found")
     return folder / name
 
+# %% ../nbs/06_evaluate.ipynb #e570580a
 class PublicVDSR(nn.Module):
     """pytorch-vdsr's VDSR for its public weights: 20 bias-free 3x3 convs (1-64-...-64-1, ReLU) on the bicubic-enlarged
     studio-range BT.601 luminance / 255, plus that input. Takes and returns srfaces' model units (full-range Y)."""
@@ -105,6 +111,7 @@ class PublicVDSR(nn.Module):
         for conv in self.convs[:-1]: h = F.relu(conv(h))
         return to_model_units(((up + self.convs[-1](h)) * 255 - 16) / 219)
 
+# %% ../nbs/06_evaluate.ipynb #8c5da195
 def load_public_vdsr(reference=None, scale:int=2) -> PublicVDSR:
     "The public VDSR weights from `reference` (see its README for the layout) in a `PublicVDSR`, eval mode."
     path = _reference_file('public-vdsr', PUBLIC_VDSR_FILE, reference)
@@ -119,6 +126,7 @@ def load_public_vdsr(reference=None, scale:int=2) -> PublicVDSR:
             conv.weight.data = torch.from_numpy(arrays[name].astype(np.float32))
     return model.eval()
 
+# %% ../nbs/06_evaluate.ipynb #78810daf
 def opencv_function(algorithm:str, reference=None, scale:int=2):
     "OpenCV `dnn_superres` with `algorithm` ('fsrcnn' or 'espcn') as a uint8 RGB -> uint8 RGB function."
     try:
@@ -147,7 +155,7 @@ def evaluate(data, methods=('bicubic', 'fast'), scale:int=2, pairs=None, progres
         for stem, lr, hr in progress_display(pairs, progress, leave=False):
             start = time.perf_counter(); sr = f(lr); times.append(time.perf_counter() - start)
             if sr.shape != hr.shape: raise ValueError(f"{stem}: {label} gave {sr.shape}, HR is {hr.shape}")
-            psnr, ssim = psnr_ssim_y(sr, hr, scale)
+            psnr, ssim = psnr_ssim_y(sr, hr, shave=scale)
             row = dict(method=label, stem=stem, psnr=psnr, ssim=ssim, ms=times[-1] * 1000)
             if on_output is not None: on_output(label, stem, sr)
             per_image.append(row); scores.append(row)
@@ -155,6 +163,7 @@ def evaluate(data, methods=('bicubic', 'fast'), scale:int=2, pairs=None, progres
                             ssim=float(np.mean([r['ssim'] for r in scores])), ms=float(np.median(times) * 1000), images=len(scores)))
     return summary, per_image
 
+# %% ../nbs/06_evaluate.ipynb #067e7e55
 def results_markdown(summary:list, baseline:str='bicubic') -> str:
     "A Markdown table of a summary, with the PSNR gain over `baseline` when it is present."
     base = next((r['psnr'] for r in summary if r['method'] == baseline), None)
@@ -162,6 +171,7 @@ def results_markdown(summary:list, baseline:str='bicubic') -> str:
     return md_table(rows, ['method', 'psnr', 'ssim', 'gain', 'ms'], ['method', 'PSNR (dB)', 'SSIM', 'gain over bicubic (dB)', 'ms per image'],
                     dict(psnr='{:.2f}', ssim='{:.4f}', ms='{:.1f}'))
 
+# %% ../nbs/06_evaluate.ipynb #d446fad8
 def write_results(summary:list, per_image:list, out):
     "Write `out` as Markdown (.md) or CSV (.csv); the other format and the per-image CSV go next to it."
     out = Path(out); out.parent.mkdir(parents=True, exist_ok=True)
@@ -199,6 +209,7 @@ def srfaces_evaluate(
 # %% ../nbs/06_evaluate.ipynb #552f09fa
 FACE_CROPS = {'eyes': (100, 72, 40, 112), 'mouth': (168, 88, 44, 80)}    # (top, left, height, width) in a 256 aligned face
 
+# %% ../nbs/06_evaluate.ipynb #88dd432e
 def most_different_crop(a:np.ndarray, b:np.ndarray, fraction:float=0.25) -> tuple[int, int, int, int]:
     "(top, left, height, width) of the window (`fraction` of each side) where images `a` and `b` differ most."
     diff = np.abs(a.astype(np.float64) - b.astype(np.float64)).sum(axis=-1) if a.ndim == 3 else np.abs(a.astype(np.float64) - b)
@@ -208,6 +219,7 @@ def most_different_crop(a:np.ndarray, b:np.ndarray, fraction:float=0.25) -> tupl
     top, left = np.unravel_index(np.argmax(sums), sums.shape)
     return int(top), int(left), h, w
 
+# %% ../nbs/06_evaluate.ipynb #7fe2b2e2
 def comparison_figure(pairs, methods=('bicubic', 'fast'), n:int=3, crops='auto', scale:int=2, outputs:dict=None):
     """Rows of images; columns LR (nearest-enlarged) / methods / HR, each with zoomed crops below. Returns the figure.
     `crops`: 'auto' zooms where the last method differs most from the first (labelled so: honest for any image);
@@ -231,7 +243,7 @@ def comparison_figure(pairs, methods=('bicubic', 'fast'), n:int=3, crops='auto',
         scores = {}
         for name in labels:
             images[name] = outputs[(name, stem)] if (name, stem) in outputs else funcs[name](lr)
-            scores[name] = psnr_y(images[name], hr, scale)
+            scores[name] = psnr_y(images[name], hr, shave=scale)
         for j, col in enumerate(cols):
             ax = axs[i * rows_per_face, j]
             ax.imshow(images[col]); ax.set_xticks([]); ax.set_yticks([])
@@ -247,6 +259,7 @@ def comparison_figure(pairs, methods=('bicubic', 'fast'), n:int=3, crops='auto',
     plt.close(fig)                                     # returned, not shown twice
     return fig
 
+# %% ../nbs/06_evaluate.ipynb #418ba9ab
 def gain_histogram(per_image:list, methods=None, baseline:str='bicubic', ax=None):
     "Histogram of the per-image PSNR gain of each method over `baseline`."
     import matplotlib.pyplot as plt

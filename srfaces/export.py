@@ -35,6 +35,7 @@ def onnx_graph(model, opset:int=17) -> bytes:
     onnx.checker.check_model(graph)
     return graph.SerializeToString()
 
+# %% ../nbs/03b_export.ipynb #ff02a3aa
 def export_onnx(model, path, opset:int=17) -> Path:
     "Write `onnx_graph(model)` to `path`, atomically."
     data = onnx_graph(model, opset)
@@ -61,6 +62,7 @@ class OnnxModel:
 
     def eval(self): return self
 
+# %% ../nbs/03b_export.ipynb #800592b7
 def onnx_model(model, threads:int=None) -> OnnxModel:
     "The ONNX Runtime version of `model` (a module, shipped name or checkpoint path), exported in memory."
     return OnnxModel(onnx_graph(model), threads)
@@ -76,6 +78,7 @@ def check_export(model, path, sizes=((128, 128), (37, 91), (256, 64)), seed:int=
         with torch.inference_mode(): worst = max(worst, (runtime(x) - net(x)).abs().max().item())
     return worst
 
+# %% ../nbs/03b_export.ipynb #f497bd2a
 @call_parse
 def srfaces_export(
     model:Param("shipped model name (fast, vdsr, seed) or a checkpoint file", str),

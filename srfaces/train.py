@@ -38,10 +38,12 @@ def pick_device(device:str=None) -> torch.device:
     if getattr(torch.backends, 'mps', None) is not None and torch.backends.mps.is_available(): return torch.device('mps')
     return torch.device('cpu')
 
+# %% ../nbs/04_train.ipynb #34dbfa60
 def seed_everything(seed:int):
     "Seed Python's and torch's generators (CPU and CUDA). The training code draws no numpy random numbers."
     random.seed(seed); torch.manual_seed(seed)
 
+# %% ../nbs/04_train.ipynb #d82c3776
 def distributed_info() -> tuple[int, int, int]:
     "(rank, local_rank, world_size) from the environment `torchrun` sets; (0, 0, 1) for a plain process."
     return (int(os.environ.get('RANK', 0)), int(os.environ.get('LOCAL_RANK', 0)), int(os.environ.get('WORLD_SIZE', 1)))
@@ -76,6 +78,7 @@ RECIPE_DEFAULTS = dict(
     batches='loader', precision='fp32',             # loader (DataLoader, CPU) or device (faces held on the device); fp32 or bf16
     save_every=0., seed=42, init='')                # last.pt every so many seconds as well as each epoch; seed; start from a model
 
+# %% ../nbs/04_train.ipynb #78c9845b
 ARCH_RECIPES = {                                    # what differs from RECIPE_DEFAULTS per architecture
     'fastface2': {}, 'fastface1-retired': {}, 'vdsr': dict(lr=1e-4, min_lr=1e-6),
     'seed': dict(optimizer='sgd', lr=0.005, bs=150, lr_crop=0, schedule='constant', augment=False, epochs=50)}
@@ -94,6 +97,7 @@ def _check_value(key, value, default, source):
     if key in ('bs', 'repeat', 'lr') and value <= 0: raise ValueError(f"{source}: {key} must be positive, not {value!r}")
     if key == 'warmup' and value >= 1: raise ValueError(f"{source}: warmup is a fraction of the budget, below 1")
 
+# %% ../nbs/04_train.ipynb #3b2585fc
 def make_recipe(base:dict=None, source:str='recipe', **overrides) -> dict:
     """The complete recipe: RECIPE_DEFAULTS, then its architecture's ARCH_RECIPES, then `base`, then `overrides`
     (None keeps the value). `source` names the file or option in error messages."""
@@ -109,6 +113,7 @@ def make_recipe(base:dict=None, source:str='recipe', **overrides) -> dict:
     if recipe['init'] and recipe['model']: raise ValueError(f"{source}: init keeps that model's settings; drop model = {recipe['model']}")
     return recipe
 
+# %% ../nbs/04_train.ipynb #540f8efb
 def read_recipe(path) -> dict:
     "The complete recipe of a TOML file (`make_recipe` of its contents); errors name the file."
     path = Path(path)
@@ -125,8 +130,10 @@ def make_optimizer(name:str, params, lr:float, weight_decay:float=0.):
     if name == 'adamw': return torch.optim.AdamW(params, lr=lr, weight_decay=weight_decay)
     raise ValueError(f"unknown optimizer {name!r}; choose {', '.join(CHOICES['optimizer'])}")
 
+# %% ../nbs/04_train.ipynb #cac4100a
 LOSSES = {'mse': nn.functional.mse_loss, 'l1': nn.functional.l1_loss}
 
+# %% ../nbs/04_train.ipynb #75bdb96e
 def learning_rate(recipe:dict, progress:float) -> float:
     "The learning rate at `progress` (0..1) of the budget: warm-up, then the recipe's schedule from `lr`."
     lr, low, warm = recipe['lr'], recipe['min_lr'], recipe['warmup']
@@ -153,6 +160,7 @@ def training_loss(net:nn.Module, recipe:dict, lr_batch, hr_batch):
 class TrainingDiverged(RuntimeError):
     "The loss or the weights became NaN or infinite; the run stops and its checkpoints keep the last finite state."
 
+# %% ../nbs/04_train.ipynb #fdad151a
 @dataclass
 class Run:
     "Everything a training run holds between steps."
@@ -185,6 +193,7 @@ def _check_out(out:Path, resume:bool):
     except OSError as e: raise ValueError(f"{out}: cannot be created ({e.strerror})") from None
     if not os.access(out, os.W_OK | os.X_OK): raise ValueError(f"{out}: cannot be written")
 
+# %% ../nbs/04_train.ipynb #3e55dfac
 def _eval_splits(data) -> dict:
     "The prepared folder's `select` and `valid` splits that exist, as luminance datasets."
     return {s: PairedFaces(data, s, cache=True) for s in ('select', 'valid') if (Path(data) / s / 'hr').is_dir()}
@@ -196,6 +205,7 @@ def _initial_model(recipe:dict, state:dict, path):
     if recipe['init']: return load_model(recipe['init'], arch=recipe['arch'])
     return build_model(recipe['arch'], **recipe['model'])
 
+# %% ../nbs/04_train.ipynb #b07532f7
 def setup_run(data, recipe:dict=None, *, out, resume:bool=False, device:str=None, workers:int=0, command:str='') -> Run:
     "A `Run` ready for its next step: fresh from `recipe`, or restored from `out/last.pt` when `resume`."
     out = Path(out)
@@ -227,10 +237,12 @@ def setup_run(data, recipe:dict=None, *, out, resume:bool=False, device:str=None
 # %% ../nbs/04_train.ipynb #3ffb4b08
 POSITION = ('epoch', 'step', 'step_in_epoch', 'samples', 'seconds', 'loss_sum', 'loss_count', 'best')
 
+# %% ../nbs/04_train.ipynb #71055806
 def _rng_state() -> dict:
     return dict(torch=torch.get_rng_state(), python=list(random.getstate()[1]),
                 cuda=torch.cuda.get_rng_state_all() if torch.cuda.is_available() else [])
 
+# %% ../nbs/04_train.ipynb #b84f33ac
 def _restore(run:Run, state:dict):
     "Continue `run` from a `last.pt` dict: optimiser, position in the budget, history, generators."
     run.optimizer.load_state_dict(state['optimizer'])
@@ -239,6 +251,7 @@ def _restore(run:Run, state:dict):
     torch.set_rng_state(state['rng']['torch']); random.setstate((3, tuple(state['rng']['python']), None))
     if state['rng'].get('cuda') and torch.cuda.is_available(): torch.cuda.set_rng_state_all(state['rng']['cuda'])
 
+# %% ../nbs/04_train.ipynb #1b9d2ddb
 def checkpoint_meta(recipe:dict, data:str, scale:int, epoch:int, step:int, samples:int, train_seconds:float, monitor:str,
                     history:list, device:str, world_size:int=1, torch_version:str=None, command:str='') -> dict:
     "The one schema of a checkpoint's `meta`: recipe, data, position in the budget, history, where and with what it ran."
@@ -246,12 +259,14 @@ def checkpoint_meta(recipe:dict, data:str, scale:int, epoch:int, step:int, sampl
                 train_seconds=float(train_seconds), monitor=monitor, history=list(history), device=device, world_size=world_size,
                 torch=torch_version or str(torch.__version__), command=command)
 
+# %% ../nbs/04_train.ipynb #353f4b1f
 def run_meta(run:Run) -> dict:
     "The meta of `run`'s checkpoints."
     device = torch.cuda.get_device_name(run.device) if run.device.type == 'cuda' else str(run.device)
     return checkpoint_meta(run.recipe, run.data, run.model.scale, run.epoch, run.step, run.samples, run.seconds, run.monitor,
                            run.history, device, run.world, command=run.command)
 
+# %% ../nbs/04_train.ipynb #f6461973
 def save_last(run:Run):
     "Write `out/last.pt`: the model, its meta and everything `resume` needs."
     save_checkpoint(checkpoint_dict(run.model, run_meta(run), optimizer=run.optimizer.state_dict(), rng=_rng_state(),
@@ -262,6 +277,7 @@ def _diverged(run:Run, what:str):
     return TrainingDiverged(f"epoch {run.epoch + 1}, step {run.step}: {what}: training diverged (lower --lr or set --clip); "
                             f"{run.out / 'last.pt'} keeps the last finite state")
 
+# %% ../nbs/04_train.ipynb #7c52313b
 def train_step(run:Run, lr_batch, hr_batch):
     "One optimiser step on a batch at the schedule's learning rate; returns the loss (a tensor on the device)."
     for group in run.optimizer.param_groups: group['lr'] = learning_rate(run.recipe, run.progress())
@@ -282,6 +298,7 @@ def _reduce_loss(run:Run) -> float:
     if run.distributed: dist.all_reduce(t)
     return t[0].item() / max(t[1].item(), 1)
 
+# %% ../nbs/04_train.ipynb #6a11a02f
 def end_epoch(run:Run, log=print) -> dict | None:
     "Validate, log and checkpoint after an epoch (or the budget's last partial one); the log row on rank 0."
     train_loss = _reduce_loss(run)
@@ -308,6 +325,7 @@ def write_log(history:list, path):
     "Write the history as CSV, atomically (columns: every key that occurs, in order of appearance)."
     write_csv(history, list(dict.fromkeys(k for row in history for k in row)), path)
 
+# %% ../nbs/04_train.ipynb #ed7e2a96
 def plot_history(history:list, path=None, title:str=''):
     "Training/validation loss and validation PSNR per epoch, with markers; saved to `path` if given."
     import matplotlib.pyplot as plt
@@ -343,6 +361,7 @@ def _train_epoch(run:Run, progress:bool, clock:float, base_seconds:float) -> boo
     run.epoch, run.step_in_epoch = run.epoch + 1, 0
     return True
 
+# %% ../nbs/04_train.ipynb #b944c5d7
 def train(data, recipe:dict=None, *, out, resume:bool=False, device:str=None, workers:int=0, progress:bool=True,
           log=print, command:str='') -> list:
     """Train on the prepared folder `data` with `recipe` (see `make_recipe`; None with `resume`: the stored one) into
@@ -353,6 +372,7 @@ def train(data, recipe:dict=None, *, out, resume:bool=False, device:str=None, wo
     try:
         while run.progress() < 1 and _train_epoch(run, progress, clock, base):
             end_epoch(run, log)
+            run.seconds = base + time.perf_counter() - clock                # validation counts against a time budget
             if run.distributed: dist.barrier()
         if run.step_in_epoch: end_epoch(run, log)                      # the budget ended inside an epoch
     finally:

@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_core.ipynb #bb9dfb69
 from __future__ import annotations
-import csv, os, math, functools, struct, uuid, zlib
+import csv, os, math, functools, statistics, struct, time, uuid, zlib
 from pathlib import Path
 import numpy as np
 import torch
@@ -13,8 +13,8 @@ from skimage.metrics import structural_similarity
 
 # %% auto #0
 __all__ = ['IMAGE_EXTENSIONS', 'MAX_PIXELS', 'GREY_16_MODES', 'OUTPUT_FORMATS', 'rgb_to_ycbcr', 'ycbcr_to_rgb', 'y_bt601',
-           'to_model_units', 'from_model_units', 'cubic', 'resize_matrix', 'imresize', 'ImageError', 'upright',
-           'open_image', 'is_16bit_colour', 'read_image', 'find_images', 'split_image', 'to_rgb', 'load_rgb',
+           'to_model_units', 'from_model_units', 'cubic', 'resize_matrix', 'imresize', 'median_ms', 'ImageError',
+           'upright', 'open_image', 'is_16bit_colour', 'read_image', 'find_images', 'split_image', 'to_rgb', 'load_rgb',
            'atomic_write', 'save_png', 'encode_png16', 'save_image', 'write_csv', 'md_table', 'progress', 'psnr_y',
            'ssim_y', 'psnr_ssim_y', 'data_available']
 
@@ -170,6 +170,19 @@ def imresize(x, scale=None, size=None, antialias:bool=True):
         y = _resize_axis(y, (in_hw[axis], out_hw[axis], float(scales[axis]), antialias), axis)
     if not is_torch and x.dtype == np.uint8: return np.clip(np.rint(y), 0, 255).astype(np.uint8)
     return y
+
+# %% ../nbs/00_core.ipynb #20dae2b9
+def median_ms(f, calls:int=10, threads:int=None) -> float:
+    "Median milliseconds of `calls` calls of `f()`, after one warm-up call; on `threads` torch threads when given."
+    old = torch.get_num_threads()
+    if threads: torch.set_num_threads(threads)
+    try:
+        f()
+        times = []
+        for _ in range(calls):
+            start = time.perf_counter(); f(); times.append(time.perf_counter() - start)
+        return statistics.median(times) * 1000
+    finally: torch.set_num_threads(old)
 
 # %% ../nbs/00_core.ipynb #c4bf6e80
 class ImageError(ValueError):

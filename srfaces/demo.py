@@ -7,7 +7,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 import torch
-from fastcore.script import call_parse, Param
+from fastcore.script import call_parse
 from .core import save_png
 from .data import prepare
 from .models import WEIGHTS_DIR
@@ -42,8 +42,8 @@ def demo(out='srfaces_demo', methods=('bicubic', 'fast', 'vdsr'), log=print) -> 
 # %% ../nbs/07_demo.ipynb #c21783e0
 @call_parse
 def srfaces_demo(
-    out:Param("output folder", str)='srfaces_demo',
-    threads:Param("CPU threads for torch", int)=None,
+    out:str='srfaces_demo',             # output folder
+    threads:int=None,                   # CPU threads for torch
 ):
     "Upscale the built-in sample set with the shipped models and compare them with bicubic (no downloads)."
     if threads: torch.set_num_threads(threads)

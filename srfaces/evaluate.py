@@ -11,7 +11,7 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 from PIL import Image
-from fastcore.script import call_parse, Param
+from fastcore.script import call_parse
 from .core import progress as progress_display, ImageError, load_rgb, imresize, psnr_y, psnr_ssim_y, to_model_units, from_model_units, atomic_write, write_csv, md_table, find_images
 from .dataset import paired_files
 from .models import BicubicUpsample
@@ -183,14 +183,13 @@ def write_results(summary:list, per_image:list, out):
 # %% ../nbs/06_evaluate.ipynb #0967bb64
 @call_parse
 def srfaces_evaluate(
-    data:Param("a prepared split (hr/ + lr/) or a folder of HR images", str),
-    methods:Param("comma-separated: nearest,bilinear,bicubic,lanczos, shipped models (fast,vdsr,seed), checkpoint paths, "
-                  "or the anchors public-vdsr,opencv-fsrcnn,opencv-espcn", str)='nearest,bilinear,bicubic,lanczos,seed,vdsr,fast',
-    out:Param("write the table here (.md or .csv; the other format and <name>_per_image.csv next to it)", str)=None,
-    scale:Param("scale factor", int)=2,
-    threads:Param("CPU threads for torch (and OpenCV)", int)=None,
-    reference:Param("folder of reference models for the anchors (default: ../shared/data/reference if it exists)", str)=None,
-    engine:Param("how our models run: auto (ONNX Runtime for named models, as upscale does), torch or onnx", str)='auto',
+    data:str,                           # a prepared split (hr/ + lr/) or a folder of HR images
+    methods:str='nearest,bilinear,bicubic,lanczos,seed,vdsr,fast',  # comma-separated: nearest,bilinear,bicubic,lanczos, shipped models (fast,vdsr,seed), checkpoint paths, or the anchors public-vdsr,opencv-fsrcnn,opencv-espcn
+    out:str=None,                       # write the table here (.md or .csv; the other format and <name>_per_image.csv next to it)
+    scale:int=2,                        # scale factor
+    threads:int=None,                   # CPU threads for torch (and OpenCV)
+    reference:str=None,                 # folder of reference models for the anchors (default: ../shared/data/reference if it exists)
+    engine:str='auto',                  # how our models run: auto (ONNX Runtime for named models, as upscale does), torch or onnx
 ):
     "PSNR/SSIM (BT.601 Y, border shaved) and time per image of each method on DATA, as a Markdown table."
     if threads: torch.set_num_threads(threads)

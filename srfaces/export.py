@@ -7,7 +7,7 @@ from __future__ import annotations
 import io, sys, warnings
 from pathlib import Path
 import torch
-from fastcore.script import call_parse, Param, store_true
+from fastcore.script import call_parse, store_true
 from .core import atomic_write
 from .models import load_model, CheckpointError
 
@@ -81,10 +81,10 @@ def check_export(model, path, sizes=((128, 128), (37, 91), (256, 64)), seed:int=
 # %% ../nbs/03b_export.ipynb #f497bd2a
 @call_parse
 def srfaces_export(
-    model:Param("shipped model name (fast, vdsr, seed) or a checkpoint file", str),
-    out:Param("the ONNX file to write", str),
-    opset:Param("ONNX opset", int)=17,
-    overwrite:Param("replace an existing OUT", store_true)=False,
+    model:str,                          # shipped model name (fast, vdsr, seed) or a checkpoint file
+    out:str,                            # the ONNX file to write
+    opset:int=17,                       # ONNX opset
+    overwrite:store_true=False,         # replace an existing OUT
 ):
     "Export a srfaces model to ONNX (dynamic batch, height and width) and check it against PyTorch."
     out = Path(out)

@@ -10,7 +10,7 @@ import numpy as np
 import torch
 from torch import nn
 from PIL import Image
-from fastcore.script import call_parse, Param, store_true
+from fastcore.script import call_parse, store_true
 from .core import progress as progress_display, ImageError, MAX_PIXELS, OUTPUT_FORMATS, read_image, imresize, split_image, save_image, find_images, upright
 from .models import load_model, upscale_rgb, upscale_y
 from .export import onnx_model
@@ -185,15 +185,15 @@ def upscale_path(src, dest, model='fast', overwrite:bool=False, tile:int=256, ov
 # %% ../nbs/05_restore.ipynb #f46b02dc
 @call_parse
 def srfaces_upscale(
-    src:Param("an image file or a folder of images", str),
-    dest:Param("output file (.png, .jpg, .webp, .tif, .bmp) or folder (same relative paths, .png)", str),
-    model:Param("shipped model (fast, vdsr, seed) or a checkpoint file; a name with / or .pt is always a path", str)='fast',
-    overwrite:Param("replace existing outputs", store_true)=False,
-    tile:Param("tile size in LR pixels (bounds memory; 0 = whole image)", int)=256,
-    overlap:Param("tile margin in LR pixels (>= receptive field: seamless)", int)=16,
-    threads:Param("CPU threads", int)=None,
-    engine:Param("auto (ONNX Runtime when installed: faster on CPUs), torch or onnx", str)='auto',
-    max_pixels:Param("refuse inputs with more pixels than this", int)=MAX_PIXELS,
+    src:str,                            # an image file or a folder of images
+    dest:str,                           # output file (.png, .jpg, .webp, .tif, .bmp) or folder (same relative paths, .png)
+    model:str='fast',                   # shipped model (fast, vdsr, seed) or a checkpoint file; a name with / or .pt is always a path
+    overwrite:store_true=False,         # replace existing outputs
+    tile:int=256,                       # tile size in LR pixels (bounds memory; 0 = whole image)
+    overlap:int=16,                     # tile margin in LR pixels (>= receptive field: seamless)
+    threads:int=None,                   # CPU threads
+    engine:str='auto',                  # auto (ONNX Runtime when installed: faster on CPUs), torch or onnx
+    max_pixels:int=MAX_PIXELS,          # refuse inputs with more pixels than this
 ):
     "Upscale images 2x with a srfaces model (Y by the network, chroma and alpha by bicubic)."
     if threads: torch.set_num_threads(threads)

@@ -14,14 +14,14 @@ from PIL import Image
 from fastcore.script import call_parse
 from .core import progress as progress_display, ImageError, load_rgb, imresize, psnr_y, psnr_ssim_y, to_model_units, from_model_units, atomic_write, write_csv, md_table, find_images
 from .dataset import paired_files
-from .models import BicubicUpsample
+from .models import BicubicUpsample, RLFN
 from .restore import upscale, runtime_model
 
 # %% auto #0
-__all__ = ['CLASSICAL', 'REFERENCE_METHODS', 'PUBLIC_VDSR_FILE', 'OPENCV_FILES', 'FACE_CROPS', 'evaluation_pairs',
+__all__ = ['CLASSICAL', 'REFERENCE_METHODS', 'PUBLIC_VDSR_FILE', 'OPENCV_FILES', 'RLFN_FILES', 'FACE_CROPS', 'evaluation_pairs',
            'method_function', 'method_labels', 'default_reference_dir', 'PublicVDSR', 'load_public_vdsr',
-           'opencv_function', 'evaluate', 'results_markdown', 'write_results', 'srfaces_evaluate',
-           'most_different_crop', 'comparison_figure', 'gain_histogram']
+           'load_reference_rlfn', 'opencv_function', 'evaluate', 'results_markdown', 'write_results',
+           'srfaces_evaluate', 'most_different_crop', 'comparison_figure', 'gain_histogram']
 
 # %% ../nbs/06_evaluate.ipynb #c5e26aba
 def _load_pair(stem, lr_path, hr_path, scale):
@@ -53,19 +53,20 @@ def evaluation_pairs(data, scale:int=2, errors:list=None) -> list[tuple[str, np.
 # %% ../nbs/06_evaluate.ipynb #f792e598
 _PIL_FILTERS = {'nearest': Image.Resampling.NEAREST, 'bilinear': Image.Resampling.BILINEAR, 'lanczos': Image.Resampling.LANCZOS}
 CLASSICAL = ('nearest', 'bilinear', 'bicubic', 'lanczos')
-REFERENCE_METHODS = ('public-vdsr', 'opencv-fsrcnn', 'opencv-espcn')
+REFERENCE_METHODS = ('public-vdsr', 'rlfn', 'rlfn-s', 'opencv-fsrcnn', 'opencv-espcn')
 
 # %% ../nbs/06_evaluate.ipynb #731cac9c
 def method_function(method, scale:int=2, reference=None, engine:str='auto'):
     """A function uint8 RGB LR array -> uint8 RGB SR array for a classical method, a reference method
     (`REFERENCE_METHODS`, read from `reference`), a shipped model name or a checkpoint path. Models (ours and the
-    public VDSR) run through `restore.upscale`, the path users call, on `engine` (`restore.runtime_model`: with
+    public VDSR and RLFN) run through `restore.upscale`, the path users call, on `engine` (`restore.runtime_model`: with
     'auto', named models run in ONNX Runtime as `upscale(img, 'fast')` does; the public VDSR, a module, in PyTorch)."""
     if method == 'bicubic': return lambda lr: imresize(lr, scale)
     if method in _PIL_FILTERS:
         f = _PIL_FILTERS[method]
         return lambda lr: np.asarray(Image.fromarray(lr).resize((lr.shape[1] * scale, lr.shape[0] * scale), f))
     if method == 'public-vdsr': model = runtime_model(load_public_vdsr(reference, scale), engine, scale)
+    elif method in RLFN_FILES: model = runtime_model(load_reference_rlfn(method, reference, scale), engine, scale)
     elif method in ('opencv-fsrcnn', 'opencv-espcn'): return opencv_function(method.split('-')[1], reference, scale)
     else: model = runtime_model(method, engine, scale)
     return lambda lr: np.asarray(upscale(lr, model))
@@ -82,6 +83,7 @@ def method_labels(methods) -> list[str]:
 # %% ../nbs/06_evaluate.ipynb #d66ba1d3
 PUBLIC_VDSR_FILE = 'vdsr_pytorch-vdsr_epoch50.npz'
 OPENCV_FILES = {'fsrcnn': 'FSRCNN_x{scale}.pb', 'espcn': 'ESPCN_x{scale}.pb'}
+RLFN_FILES = {'rlfn': 'rlfn_x{scale}.npz', 'rlfn-s': 'rlfn-s_x{scale}.npz'}
 
 # %% ../nbs/06_evaluate.ipynb #969fb279
 def default_reference_dir() -> Path | None:
@@ -124,6 +126,19 @@ def load_public_vdsr(reference=None, scale:int=2) -> PublicVDSR:
             if arrays[name].shape != tuple(conv.weight.shape):
                 raise ValueError(f"public-vdsr: {path}: {name} has shape {arrays[name].shape}, expected {tuple(conv.weight.shape)}")
             conv.weight.data = torch.from_numpy(arrays[name].astype(np.float32))
+    return model.eval()
+
+# %% ../nbs/06_evaluate.ipynb #1edb3a28
+def load_reference_rlfn(method:str='rlfn', reference=None, scale:int=2) -> RLFN:
+    "The public RLFN (`'rlfn'`) or RLFN-S (`'rlfn-s'`) weights from `reference` in our `models.RLFN`, eval mode."
+    path = _reference_file(method, RLFN_FILES[method].format(scale=scale), reference)
+    with np.load(path, allow_pickle=False) as arrays:
+        if 'conv_1.weight' not in arrays.files: raise ValueError(f"{method}: {path}: no array 'conv_1.weight': not RLFN weights")
+        state = {k: torch.from_numpy(arrays[k].astype(np.float32)) for k in arrays.files}
+    blocks = sum(k.startswith('block_') and k.endswith('.c1_r.weight') for k in state)
+    model = RLFN(scale, state['conv_1.weight'].shape[0], blocks, state['block_1.esa.conv1.weight'].shape[0] if blocks else 16)
+    try: model.load_state_dict(state)
+    except RuntimeError as e: raise ValueError(f"{method}: {path}: the arrays do not fit RLFN ({str(e).splitlines()[1].strip()})") from None
     return model.eval()
 
 # %% ../nbs/06_evaluate.ipynb #78810daf
@@ -184,7 +199,7 @@ def write_results(summary:list, per_image:list, out):
 @call_parse
 def srfaces_evaluate(
     data:str,                           # a prepared split (hr/ + lr/) or a folder of HR images
-    methods:str='nearest,bilinear,bicubic,lanczos,seed,vdsr,fast',  # comma-separated: nearest,bilinear,bicubic,lanczos, shipped models (fast,vdsr,seed), checkpoint paths, or the anchors public-vdsr,opencv-fsrcnn,opencv-espcn
+    methods:str='nearest,bilinear,bicubic,lanczos,seed,vdsr,fast',  # comma-separated: nearest,bilinear,bicubic,lanczos, shipped models (fast,vdsr,seed), checkpoint paths, or the anchors public-vdsr,rlfn,rlfn-s,opencv-fsrcnn,opencv-espcn
     out:str=None,                       # write the table here (.md or .csv; the other format and <name>_per_image.csv next to it)
     scale:int=2,                        # scale factor
     threads:int=None,                   # CPU threads for torch (and OpenCV)

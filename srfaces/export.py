@@ -9,7 +9,7 @@ from pathlib import Path
 import torch
 from fastcore.script import call_parse, store_true
 from .core import atomic_write
-from .models import load_model, CheckpointError
+from .models import load_model, model_colour, CheckpointError
 
 # %% auto #0
 __all__ = ['onnx_graph', 'export_onnx', 'OnnxModel', 'onnx_model', 'check_export', 'srfaces_export']
@@ -26,12 +26,15 @@ def onnx_graph(model, opset:int=17) -> bytes:
     try:
         with torch.no_grad(), warnings.catch_warnings():
             warnings.simplefilter('ignore')                      # tracer notes about the tiny-image branch, not errors
-            torch.onnx.export(net, (torch.zeros(1, 1, 64, 64),), buffer, input_names=['lr_y'], output_names=['sr_y'],
-                              dynamic_axes={'lr_y': {0: 'n', 2: 'h', 3: 'w'}, 'sr_y': {0: 'n', 2: 'sh', 3: 'sw'}},
-                              opset_version=opset, dynamo=False)
+            colour = model_colour(net)
+            names = ('lr_y', 'sr_y') if colour == 'y' else ('lr', 'sr')
+            torch.onnx.export(net, (torch.zeros(1, 3 if colour == 'rgb' else 1, 64, 64),), buffer, input_names=[names[0]],
+                              output_names=[names[1]], opset_version=opset, dynamo=False,
+                              dynamic_axes={names[0]: {0: 'n', 2: 'h', 3: 'w'}, names[1]: {0: 'n', 2: 'sh', 3: 'sw'}})
     finally: net.train(was_training)
     graph = onnx.load_from_string(buffer.getvalue())
-    onnx.helper.set_model_props(graph, dict(srfaces_scale=str(net.scale), srfaces_units='luminance in [-1, 1]'))
+    onnx.helper.set_model_props(graph, dict(srfaces_scale=str(net.scale), srfaces_colour=colour,
+                                             srfaces_units=('luminance' if colour == 'y' else 'RGB') + ' in [-1, 1]'))
     onnx.checker.check_model(graph)
     return graph.SerializeToString()
 
@@ -44,7 +47,7 @@ def export_onnx(model, path, opset:int=17) -> Path:
 
 # %% ../nbs/03b_export.ipynb #e2761ce7
 class OnnxModel:
-    "An exported srfaces graph run by ONNX Runtime on the CPU, callable like a model: `Nx1xhxw` tensor in, `Nx1x(sh)x(sw)` out."
+    "An exported srfaces graph run by ONNX Runtime on the CPU, callable like a model: `NxCxhxw` in, `NxCx(sh)x(sw)` out (C: 1 or 3)."
     def __init__(self, path_or_bytes, threads:int=None):
         import onnxruntime as ort
         options = ort.SessionOptions()
@@ -55,9 +58,11 @@ class OnnxModel:
         props = self.session.get_modelmeta().custom_metadata_map
         if 'srfaces_scale' not in props: raise ValueError(f"{path_or_bytes}: not an srfaces ONNX graph (no srfaces_scale metadata)")
         self.scale, self.training = int(props['srfaces_scale']), False
+        self.colour = props.get('srfaces_colour', 'y')                        # graphs exported before RGB models: 'y'
+        self.names = self.session.get_inputs()[0].name, self.session.get_outputs()[0].name
 
     def __call__(self, x:torch.Tensor) -> torch.Tensor:
-        out = self.session.run(['sr_y'], {'lr_y': x.detach().cpu().float().contiguous().numpy()})[0]
+        out = self.session.run([self.names[1]], {self.names[0]: x.detach().cpu().float().contiguous().numpy()})[0]
         return torch.from_numpy(out)
 
     def eval(self): return self
@@ -74,7 +79,7 @@ def check_export(model, path, sizes=((128, 128), (37, 91), (256, 64)), seed:int=
     runtime, worst = OnnxModel(path), 0.
     generator = torch.Generator().manual_seed(seed)
     for h, w in sizes:
-        x = torch.rand(1, 1, h, w, generator=generator) * 2 - 1
+        x = torch.rand(1, 3 if model_colour(net) == 'rgb' else 1, h, w, generator=generator) * 2 - 1
         with torch.inference_mode(): worst = max(worst, (runtime(x) - net(x)).abs().max().item())
     return worst
 

@@ -14,9 +14,10 @@ from .core import imresize, cubic, rgb_to_ycbcr, ycbcr_to_rgb, to_model_units, f
 
 # %% auto #0
 __all__ = ['ARCHITECTURES', 'OLD_ARCHITECTURE_NAMES', 'CHECKPOINT_FORMAT', 'WEIGHTS_DIR', 'SHIPPED', 'SeedNet', 'BicubicUpsample',
-           'VDSR', 'FastFace', 'ResidualBlock', 'FastFace2', 'build_model', 'evaluating', 'upscale_y', 'upscale_rgb',
-           'count_parameters', 'count_flops', 'CheckpointError', 'architecture_of', 'checkpoint_dict',
-           'save_checkpoint', 'read_checkpoint', 'model_from_checkpoint', 'load_model']
+           'VDSR', 'FastFace', 'ResidualBlock', 'FastFace2', 'ESA', 'RLFB', 'RLFN', 'build_model', 'model_colour',
+           'evaluating', 'upscale_y', 'upscale_rgb', 'count_parameters', 'count_flops', 'CheckpointError',
+           'architecture_of', 'checkpoint_dict', 'save_checkpoint', 'read_checkpoint', 'model_from_checkpoint',
+           'load_model']
 
 # %% ../nbs/03_models.ipynb #f5312da2
 class SeedNet(nn.Module):
@@ -126,8 +127,56 @@ class FastFace2(nn.Module):
     def forward(self, x):
         return self.shuffle(self.last(F.relu(self.blocks(self.head(x))))) + self.upsample(x)
 
+# %% ../nbs/03_models.ipynb #19d32ee7
+class ESA(nn.Module):
+    "RLFN's enhanced spatial attention: a sigmoid mask from a strided, max-pooled 16-channel view of the features."
+    def __init__(self, channels:int, esa_channels:int=16):
+        super().__init__()
+        f = esa_channels
+        self.conv1, self.conv_f = nn.Conv2d(channels, f, 1), nn.Conv2d(f, f, 1)
+        self.conv2, self.conv3 = nn.Conv2d(f, f, 3, stride=2), nn.Conv2d(f, f, 3, padding=1)
+        self.conv4 = nn.Conv2d(f, channels, 1)
+
+    def forward(self, x):
+        c1 = self.conv1(x)
+        c3 = self.conv3(F.max_pool2d(self.conv2(c1), kernel_size=7, stride=3))
+        c3 = F.interpolate(c3, x.shape[-2:], mode='bilinear', align_corners=False)
+        return x * torch.sigmoid(self.conv4(c3 + self.conv_f(c1)))
+
+# %% ../nbs/03_models.ipynb #c30bf0c0
+class RLFB(nn.Module):
+    "Residual local feature block: three 3x3 conv + LeakyReLU(0.05), plus the input; a 1x1 conv; ESA."
+    def __init__(self, channels:int, esa_channels:int=16):
+        super().__init__()
+        self.c1_r, self.c2_r, self.c3_r = (nn.Conv2d(channels, channels, 3, padding=1) for _ in range(3))
+        self.c5, self.esa = nn.Conv2d(channels, channels, 1), ESA(channels, esa_channels)
+
+    def forward(self, x):
+        out = x
+        for conv in (self.c1_r, self.c2_r, self.c3_r): out = F.leaky_relu(conv(out), 0.05)
+        return self.esa(self.c5(out + x))
+
+# %% ../nbs/03_models.ipynb #93dc7724
+class RLFN(nn.Module):
+    "RLFN (Kong et al. 2022) on RGB: conv, `blocks` RLFBs, conv + long skip, conv to 3 x scale**2, PixelShuffle."
+    colour = 'rgb'
+    def __init__(self, scale:int=2, channels:int=52, blocks:int=6, esa_channels:int=16):
+        super().__init__()
+        self.config = dict(scale=scale, channels=channels, blocks=blocks, esa_channels=esa_channels)
+        self.scale, self.blocks = scale, blocks
+        self.conv_1 = nn.Conv2d(3, channels, 3, padding=1)
+        for i in range(blocks): setattr(self, f'block_{i + 1}', RLFB(channels, esa_channels))
+        self.conv_2 = nn.Conv2d(channels, channels, 3, padding=1)
+        self.upsampler = nn.Sequential(nn.Conv2d(channels, 3 * scale * scale, 3, padding=1), nn.PixelShuffle(scale))
+
+    def forward(self, x):
+        features = self.conv_1((x + 1) * 127.5)                          # model units -> the 0..255 RGB RLFN expects
+        out = features
+        for i in range(self.blocks): out = getattr(self, f'block_{i + 1}')(out)
+        return self.upsampler(self.conv_2(out) + features) / 127.5 - 1
+
 # %% ../nbs/03_models.ipynb #5a59ec55
-ARCHITECTURES = {'seed': SeedNet, 'vdsr': VDSR, 'fastface1-retired': FastFace, 'fastface2': FastFace2}
+ARCHITECTURES = {'seed': SeedNet, 'vdsr': VDSR, 'fastface1-retired': FastFace, 'fastface2': FastFace2, 'rlfn': RLFN}
 OLD_ARCHITECTURE_NAMES = {'fast': 'fastface1-retired', 'fast2': 'fastface2'}    # as older checkpoints name them
 
 def build_model(arch:str, **kwargs) -> nn.Module:
@@ -137,6 +186,11 @@ def build_model(arch:str, **kwargs) -> nn.Module:
                          f"(the shipped model 'fast' is a {ARCHITECTURES['fastface2'].__name__}: load_model('fast'))")
     if arch not in ARCHITECTURES: raise ValueError(f"unknown architecture {arch!r}; choose from {sorted(ARCHITECTURES)}")
     return ARCHITECTURES[arch](**kwargs)
+
+# %% ../nbs/03_models.ipynb #fae3500d
+def model_colour(model) -> str:
+    "The colours `model` works on: 'y' (luminance, the default) or 'rgb'."
+    return getattr(getattr(model, 'module', model), 'colour', 'y')
 
 # %% ../nbs/03_models.ipynb #fe134e52
 @contextlib.contextmanager
@@ -155,19 +209,30 @@ def _device(model):
 
 # %% ../nbs/03_models.ipynb #65c4dc07
 def upscale_y(model, y:torch.Tensor) -> torch.Tensor:
-    "Luminance `Nx1xhxw` in 0..1 -> `model`'s `Nx1x(s*h)x(s*w)` luminance in 0..1 (float32, not clipped)."
+    """Luminance `Nx1xhxw` in 0..1 -> `model`'s `Nx1x(s*h)x(s*w)` luminance in 0..1 (float32, not clipped). An RGB
+    model sees the grey image as R = G = B and its output's luminance is returned."""
     with evaluating(model) as net, torch.inference_mode():
-        return from_model_units(net(to_model_units(y.to(_device(net)).float())).float())
+        x = to_model_units(y.to(_device(net)).float())
+        if model_colour(net) == 'rgb':
+            rgb = from_model_units(net(x.expand(-1, 3, -1, -1)).float())
+            return rgb_to_ycbcr(rgb, data_range=1.)[:, :1]
+        return from_model_units(net(x).float())
 
 # %% ../nbs/03_models.ipynb #3749a9bd
 def upscale_rgb(model, lr_rgb:torch.Tensor, return_y:bool=False, peak:int=255):
     """Integer RGB `Nx3xhxw` (white = `peak`: 255 for 8-bit, 65535 for 16-bit) -> the same type `Nx3x(s*h)x(s*w)`:
-    Y by `model`, Cb/Cr by MATLAB bicubic. With `return_y`, also the model's output luminance in model units."""
+    a luminance model's Y with Cb/Cr by MATLAB bicubic, or an RGB model's output. With `return_y`, also the output's
+    luminance in model units."""
     net = getattr(model, 'module', model)
-    ycc = rgb_to_ycbcr(lr_rgb.to(_device(net)).float() / peak, data_range=1.)
-    y = upscale_y(net, ycc[:, :1])
+    lr = lr_rgb.to(_device(net)).float() / peak
+    if model_colour(net) == 'rgb':
+        with evaluating(net) as m, torch.inference_mode(): rgb = from_model_units(m(to_model_units(lr)).float())
+        y = rgb_to_ycbcr(rgb, data_range=1.)[:, :1]
+    else:
+        ycc = rgb_to_ycbcr(lr, data_range=1.)
+        y = upscale_y(net, ycc[:, :1])
+        with torch.inference_mode(): rgb = ycbcr_to_rgb(torch.cat([y, imresize(ycc[:, 1:], net.scale)], 1), data_range=1.)
     with torch.inference_mode():
-        rgb = ycbcr_to_rgb(torch.cat([y, imresize(ycc[:, 1:], net.scale)], 1), data_range=1.)
         rgb = (rgb * peak).round_().clamp_(0, peak).to(torch.uint8 if peak == 255 else torch.int32)
     return (rgb, to_model_units(y)) if return_y else rgb
 
@@ -183,7 +248,7 @@ def count_flops(model:nn.Module, lr_size:int=128) -> int:
         total += 2 * out.numel() * (m.in_channels // m.groups) * m.kernel_size[0] * m.kernel_size[1]
     handles = [m.register_forward_hook(hook) for m in model.modules() if isinstance(m, nn.Conv2d)]
     try:
-        with torch.inference_mode(): model(torch.zeros(1, 1, lr_size, lr_size))
+        with torch.inference_mode(): model(torch.zeros(1, 3 if model_colour(model) == 'rgb' else 1, lr_size, lr_size))
     finally:
         for h in handles: h.remove()
     return total
@@ -220,7 +285,7 @@ def save_checkpoint(ckpt:dict, path):
     return atomic_write(path, lambda p: torch.save(ckpt, p))
 
 # %% ../nbs/03_models.ipynb #59b9cedd
-_SETTING_BOUNDS = dict(scale=(2, 4), channels=(1, 512), layers=(2, 100), depth=(2, 100), blocks=(0, 100), kernel=(1, 15))
+_SETTING_BOUNDS = dict(scale=(2, 4), channels=(1, 512), layers=(2, 100), depth=(2, 100), blocks=(0, 100), kernel=(1, 15), esa_channels=(1, 512))
 
 # %% ../nbs/03_models.ipynb #bbac9726
 def _check_settings(arch, kwargs, path):

@@ -14,7 +14,7 @@ from PIL import Image
 from fastcore.script import call_parse
 from .core import progress as progress_display, ImageError, load_rgb, imresize, psnr_y, psnr_ssim_y, to_model_units, from_model_units, atomic_write, write_csv, md_table, find_images
 from .dataset import paired_files
-from .models import BicubicUpsample, RLFN
+from .models import BicubicUpsample, RLFN, MirrorEnsemble
 from .restore import upscale, runtime_model
 
 # %% auto #0
@@ -55,20 +55,31 @@ _PIL_FILTERS = {'nearest': Image.Resampling.NEAREST, 'bilinear': Image.Resamplin
 CLASSICAL = ('nearest', 'bilinear', 'bicubic', 'lanczos')
 REFERENCE_METHODS = ('public-vdsr', 'rlfn', 'rlfn-s', 'opencv-fsrcnn', 'opencv-espcn')
 
+# %% ../nbs/06_evaluate.ipynb #43e29a5a
+def _network(method, scale:int, reference, engine:str):
+    "The network behind a method name: an anchor read from `reference`, a shipped name or a checkpoint, as `upscale` runs it."
+    if method == 'public-vdsr': return runtime_model(load_public_vdsr(reference, scale), engine, scale)
+    if method in RLFN_FILES: return runtime_model(load_reference_rlfn(method, reference, scale), engine, scale)
+    return runtime_model(method, engine, scale)
+
 # %% ../nbs/06_evaluate.ipynb #731cac9c
 def method_function(method, scale:int=2, reference=None, engine:str='auto'):
     """A function uint8 RGB LR array -> uint8 RGB SR array for a classical method, a reference method
-    (`REFERENCE_METHODS`, read from `reference`), a shipped model name or a checkpoint path. Models (ours and the
-    public VDSR and RLFN) run through `restore.upscale`, the path users call, on `engine` (`restore.runtime_model`: with
-    'auto', named models run in ONNX Runtime as `upscale(img, 'fast')` does; the public VDSR, a module, in PyTorch)."""
+    (`REFERENCE_METHODS`, read from `reference`), a shipped model name or a checkpoint path; `NAME+mirror` is that
+    network's `MirrorEnsemble`. Networks (ours and the anchors) run through `restore.upscale`, the path users call, on
+    `engine` (`restore.runtime_model`: with 'auto', named models run in ONNX Runtime as `upscale(img, 'fast')` does;
+    the anchors, modules, in PyTorch)."""
+    if str(method).endswith('+mirror'):                               # a network's self-ensemble with its mirror image
+        base = str(method)[:-len('+mirror')]
+        if base in CLASSICAL or base.startswith('opencv-'): raise ValueError(f"{method}: '+mirror' applies to networks, not to {base}")
+        model = MirrorEnsemble(_network(base, scale, reference, engine))
+        return lambda lr: np.asarray(upscale(lr, model))
     if method == 'bicubic': return lambda lr: imresize(lr, scale)
     if method in _PIL_FILTERS:
         f = _PIL_FILTERS[method]
         return lambda lr: np.asarray(Image.fromarray(lr).resize((lr.shape[1] * scale, lr.shape[0] * scale), f))
-    if method == 'public-vdsr': model = runtime_model(load_public_vdsr(reference, scale), engine, scale)
-    elif method in RLFN_FILES: model = runtime_model(load_reference_rlfn(method, reference, scale), engine, scale)
-    elif method in ('opencv-fsrcnn', 'opencv-espcn'): return opencv_function(method.split('-')[1], reference, scale)
-    else: model = runtime_model(method, engine, scale)
+    if method in ('opencv-fsrcnn', 'opencv-espcn'): return opencv_function(method.split('-')[1], reference, scale)
+    model = _network(method, scale, reference, engine)
     return lambda lr: np.asarray(upscale(lr, model))
 
 # %% ../nbs/06_evaluate.ipynb #82e9b3e0
@@ -199,7 +210,7 @@ def write_results(summary:list, per_image:list, out):
 @call_parse
 def srfaces_evaluate(
     data:str,                           # a prepared split (hr/ + lr/) or a folder of HR images
-    methods:str='nearest,bilinear,bicubic,lanczos,seed,vdsr,fast',  # comma-separated: nearest,bilinear,bicubic,lanczos, shipped models (fast,vdsr,seed), checkpoint paths, or the anchors public-vdsr,rlfn,rlfn-s,opencv-fsrcnn,opencv-espcn
+    methods:str='nearest,bilinear,bicubic,lanczos,seed,vdsr,fast',  # comma-separated: nearest,bilinear,bicubic,lanczos, shipped models (fast,vdsr,seed), checkpoint paths, or the anchors public-vdsr,rlfn,rlfn-s,opencv-fsrcnn,opencv-espcn; NAME+mirror: a network averaged with its result on the mirror image
     out:str=None,                       # write the table here (.md or .csv; the other format and <name>_per_image.csv next to it)
     scale:int=2,                        # scale factor
     threads:int=None,                   # CPU threads for torch (and OpenCV)

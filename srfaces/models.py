@@ -15,9 +15,9 @@ from .core import imresize, cubic, rgb_to_ycbcr, ycbcr_to_rgb, to_model_units, f
 # %% auto #0
 __all__ = ['ARCHITECTURES', 'OLD_ARCHITECTURE_NAMES', 'CHECKPOINT_FORMAT', 'WEIGHTS_DIR', 'SHIPPED', 'SeedNet', 'BicubicUpsample',
            'VDSR', 'FastFace', 'ResidualBlock', 'FastFace2', 'ESA', 'RLFB', 'RLFN', 'build_model', 'model_colour',
-           'evaluating', 'upscale_y', 'upscale_rgb', 'count_parameters', 'count_flops', 'CheckpointError',
-           'architecture_of', 'checkpoint_dict', 'save_checkpoint', 'read_checkpoint', 'model_from_checkpoint',
-           'load_model']
+           'evaluating', 'upscale_y', 'upscale_rgb', 'MirrorEnsemble', 'count_parameters', 'count_flops',
+           'CheckpointError', 'architecture_of', 'checkpoint_dict', 'save_checkpoint', 'read_checkpoint',
+           'model_from_checkpoint', 'load_model']
 
 # %% ../nbs/03_models.ipynb #f5312da2
 class SeedNet(nn.Module):
@@ -235,6 +235,15 @@ def upscale_rgb(model, lr_rgb:torch.Tensor, return_y:bool=False, peak:int=255):
     with torch.inference_mode():
         rgb = (rgb * peak).round_().clamp_(0, peak).to(torch.uint8 if peak == 255 else torch.int32)
     return (rgb, to_model_units(y)) if return_y else rgb
+
+# %% ../nbs/03_models.ipynb #bf98d77b
+class MirrorEnsemble(nn.Module):
+    "The average of `model` on its input and on the input's mirror image (mirrored back): a self-ensemble of two."
+    def __init__(self, model):
+        super().__init__()
+        self.model, self.scale, self.colour = model, model.scale, model_colour(model)
+
+    def forward(self, x): return (self.model(x) + self.model(x.flip(-1)).flip(-1)) / 2
 
 # %% ../nbs/03_models.ipynb #98168b81
 def count_parameters(model:nn.Module) -> int: return sum(p.numel() for p in model.parameters())

@@ -12,7 +12,7 @@ from torch import nn
 from PIL import Image
 from fastcore.script import call_parse, store_true
 from .core import progress as progress_display, ImageError, MAX_PIXELS, OUTPUT_FORMATS, read_image, imresize, split_image, save_image, find_images, upright
-from .models import load_model, upscale_rgb, upscale_y
+from .models import load_model, upscale_rgb, upscale_y, MirrorEnsemble
 from .export import onnx_model
 
 # %% auto #0
@@ -111,7 +111,8 @@ def upscale(img,                  # a PIL image, an image file path, or a numpy 
             model='fast',         # a shipped name ('fast', 'vdsr', 'seed'), a checkpoint path or a model object
             tile:int=256,         # LR tile side: bounds memory on large photos (None: the whole image at once)
             overlap:int=16,       # LR margin read around each tile and cut off again (>= receptive field: seamless)
-            engine:str='auto'     # 'torch', 'onnx', or 'auto' (ONNX Runtime for names and paths when installed)
+            engine:str='auto',    # 'torch', 'onnx', or 'auto' (ONNX Runtime for names and paths when installed)
+            ensemble:bool=False   # average with the result on the mirror image (`models.MirrorEnsemble`): twice the time
            ):
     """Upscale an image 2x: a PIL image, an image file or a numpy array (see `as_image`); EXIF orientation applied.
     Y by the model (`engine`: see `runtime_model`), chroma and alpha by MATLAB bicubic; greyscale stays greyscale,
@@ -123,6 +124,7 @@ def upscale(img,                  # a PIL image, an image file path, or a numpy 
     if width == 0 or height == 0: raise ValueError(f"empty image ({width}x{height} pixels)")
     _check_tiling(tile, overlap)
     net = runtime_model(model, engine)
+    if ensemble: net = MirrorEnsemble(net)
     pixels, peak, alpha = (img[..., :3], 65535., img[..., 3] if img.shape[2] == 4 else None) if deep else split_image(img)
     patch = (lambda p: _rgb_patch(net, p, peak)) if pixels.ndim == 3 else (lambda p: _grey_patch(net, p, peak))
     out = tiled_map(patch, pixels, net.scale, tile, overlap)
@@ -159,13 +161,14 @@ def plan_outputs(src, dest, ignored:list=None) -> list[tuple[Path, Path]]:
 
 # %% ../nbs/05_restore.ipynb #f211f059
 def upscale_path(src, dest, model='fast', overwrite:bool=False, tile:int=256, overlap:int=16, progress:bool=True,
-                 engine:str='auto', max_pixels:int=MAX_PIXELS) -> dict:
+                 engine:str='auto', max_pixels:int=MAX_PIXELS, ensemble:bool=False) -> dict:
     """Upscale an image file to a file, or a folder to a folder (see above). Returns the count done and lists of
     skipped outputs, errors, notes and ignored non-image files."""
     ignored = []
     jobs = plan_outputs(src, dest, ignored)
     _check_tiling(tile, overlap)                                      # before any work, not once per image
     net = runtime_model(model, engine)
+    if ensemble: net = MirrorEnsemble(net)
     done, skipped, errors, notes = 0, [], [], []
     for inp, outp in progress_display(jobs, progress and len(jobs) > 1, leave=False):
         if outp.exists() and not overwrite:
@@ -194,12 +197,13 @@ def srfaces_upscale(
     threads:int=None,                   # CPU threads
     engine:str='auto',                  # auto (ONNX Runtime when installed: faster on CPUs), torch or onnx
     max_pixels:int=MAX_PIXELS,          # refuse inputs with more pixels than this
+    ensemble:store_true=False,          # average with the result on the mirror image: a little better, twice the time
 ):
     "Upscale images 2x with a srfaces model (Y by the network, chroma and alpha by bicubic)."
     if threads: torch.set_num_threads(threads)
     try:
         if tile < 0: raise ValueError(f"--tile must be 0 (whole image) or more, not {tile}")
-        res = upscale_path(src, dest, model, overwrite, tile or None, overlap, sys.stdout.isatty(), engine, max_pixels)
+        res = upscale_path(src, dest, model, overwrite, tile or None, overlap, sys.stdout.isatty(), engine, max_pixels, ensemble)
     except (FileNotFoundError, ValueError) as e:
         print(f"srfaces_upscale: {e}", file=sys.stderr); sys.exit(2)
     for s in res['skipped']: print(f"skipped: {s}", file=sys.stderr)

@@ -17,7 +17,7 @@ from fastcore.script import call_parse, store_true
 from .core import progress as progress_display, psnr_ssim_y, atomic_write, write_csv
 from .dataset import PairedFaces, DeviceBatches, prepared_scale
 from .models import (build_model, checkpoint_dict, save_checkpoint, read_checkpoint, model_from_checkpoint,
-                            upscale_rgb, CheckpointError, load_model)
+                            upscale_rgb, CheckpointError, load_model, model_colour)
 try: import tomllib
 except ModuleNotFoundError: import tomli as tomllib                    # Python 3.10
 
@@ -80,7 +80,7 @@ RECIPE_DEFAULTS = dict(
 
 # %% ../nbs/04_train.ipynb #78c9845b
 ARCH_RECIPES = {                                    # what differs from RECIPE_DEFAULTS per architecture
-    'fastface2': {}, 'fastface1-retired': {}, 'vdsr': dict(lr=1e-4, min_lr=1e-6),
+    'fastface2': {}, 'fastface1-retired': {}, 'vdsr': dict(lr=1e-4, min_lr=1e-6), 'rlfn': dict(lr=5e-4, min_lr=1e-6),
     'seed': dict(optimizer='sgd', lr=0.005, bs=150, lr_crop=0, schedule='constant', augment=False, epochs=50)}
 CHOICES = dict(optimizer=('sgd', 'adam', 'adamw'), schedule=('cosine', 'step', 'constant'), loss=('mse', 'l1'),
                batches=('loader', 'device'), precision=('fp32', 'bf16'))
@@ -223,8 +223,8 @@ def setup_run(data, recipe:dict=None, *, out, resume:bool=False, device:str=None
     model = _initial_model(recipe, state, out / 'last.pt').to(dev).train()
     scale = prepared_scale(data)
     if model.scale != scale: raise ValueError(f"{data}: prepared for x{scale} (prepare.json), but the model enlarges x{model.scale}")
-    train_ds = PairedFaces(data, 'train', lr_crop=recipe['lr_crop'] or None, augment=recipe['augment'], cache=True,
-                           scale=scale, repeat=recipe['repeat'])
+    train_ds = PairedFaces(data, 'train', colour=model_colour(model), lr_crop=recipe['lr_crop'] or None, augment=recipe['augment'],
+                           cache=True, scale=scale, repeat=recipe['repeat'])
     batches = make_batches(train_ds, recipe, dev, workers, rank, world)
     run = Run(model=model, net=DistributedDataParallel(model, broadcast_buffers=False) if world > 1 else model,
               optimizer=make_optimizer(recipe['optimizer'], model.parameters(), recipe['lr'], recipe['weight_decay']),

@@ -213,4 +213,5 @@ d = { 'settings': { 'branch': 'main',
                                'srfaces.train.train_step': ('train.html#train_step', 'srfaces/train.py'),
                                'srfaces.train.training_loss': ('train.html#training_loss', 'srfaces/train.py'),
                                'srfaces.train.validate': ('train.html#validate', 'srfaces/train.py'),
-                               'srfaces.train.write_log': ('train.html#write_log', 'srfaces/train.py')}}}
+                               'srfaces.train.write_log': ('train.html#write_log', 'srfaces/train.py'),
+                               'srfaces.train.y_weighted_mse': ('train.html#y_weighted_mse', 'srfaces/train.py')}}}

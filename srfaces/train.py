@@ -23,9 +23,9 @@ except ModuleNotFoundError: import tomli as tomllib                    # Python 
 
 # %% auto #0
 __all__ = ['RECIPE_DEFAULTS', 'ARCH_RECIPES', 'CHOICES', 'LOSSES', 'POSITION', 'pick_device', 'seed_everything',
-           'distributed_info', 'validate', 'make_recipe', 'read_recipe', 'make_optimizer', 'learning_rate',
-           'make_batches', 'training_loss', 'TrainingDiverged', 'Run', 'setup_run', 'checkpoint_meta', 'run_meta',
-           'save_last', 'train_step', 'end_epoch', 'write_log', 'plot_history', 'train', 'srfaces_train']
+           'distributed_info', 'validate', 'make_recipe', 'read_recipe', 'make_optimizer', 'y_weighted_mse',
+           'learning_rate', 'make_batches', 'training_loss', 'TrainingDiverged', 'Run', 'setup_run', 'checkpoint_meta',
+           'run_meta', 'save_last', 'train_step', 'end_epoch', 'write_log', 'plot_history', 'train', 'srfaces_train']
 
 # %% ../nbs/04_train.ipynb #eadc09ad
 def pick_device(device:str=None) -> torch.device:
@@ -72,7 +72,7 @@ RECIPE_DEFAULTS = dict(
     arch='fastface2', model={},                     # architecture (`models.ARCHITECTURES`) and its constructor settings
     optimizer='adam', lr=1e-3, weight_decay=0.,     # sgd (momentum 0.9), adam or adamw
     schedule='cosine', min_lr=1e-5, warmup=0.,      # cosine (lr -> min_lr), step (x0.1 at 1/2 and 3/4) or constant; warm-up fraction
-    loss='mse', clip=0.,                            # mse or l1; gradient-norm clip (0: off)
+    loss='mse', clip=0.,                            # mse, l1 or mse_y (RGB models: MSE on Y + 0.1 RGB); gradient-norm clip (0: off)
     bs=16, lr_crop=48, augment=True, repeat=1,      # batch, LR crop (0: whole images), 8 symmetries, visits per face per epoch
     epochs=10, steps=0, seconds=0.,                 # budget: whichever ends first (0: no such limit)
     batches='loader', precision='fp32',             # loader (DataLoader, CPU) or device (faces held on the device); fp32 or bf16
@@ -82,7 +82,7 @@ RECIPE_DEFAULTS = dict(
 ARCH_RECIPES = {                                    # what differs from RECIPE_DEFAULTS per architecture
     'fastface2': {}, 'fastface1-retired': {}, 'vdsr': dict(lr=1e-4, min_lr=1e-6), 'rlfn': dict(lr=5e-4, min_lr=1e-6),
     'seed': dict(optimizer='sgd', lr=0.005, bs=150, lr_crop=0, schedule='constant', augment=False, epochs=50)}
-CHOICES = dict(optimizer=('sgd', 'adam', 'adamw'), schedule=('cosine', 'step', 'constant'), loss=('mse', 'l1'),
+CHOICES = dict(optimizer=('sgd', 'adam', 'adamw'), schedule=('cosine', 'step', 'constant'), loss=('mse', 'l1', 'mse_y'),
                batches=('loader', 'device'), precision=('fp32', 'bf16'))
 
 # %% ../nbs/04_train.ipynb #86030fbb
@@ -131,7 +131,15 @@ def make_optimizer(name:str, params, lr:float, weight_decay:float=0.):
     raise ValueError(f"unknown optimizer {name!r}; choose {', '.join(CHOICES['optimizer'])}")
 
 # %% ../nbs/04_train.ipynb #cac4100a
-LOSSES = {'mse': nn.functional.mse_loss, 'l1': nn.functional.l1_loss}
+def y_weighted_mse(out, target):
+    """For RGB outputs, the MSE of their luminance (0.299 R + 0.587 G + 0.114 B) plus 0.1 x the RGB MSE: the metric
+    is on Y, the small RGB term keeps the chroma honest. For luminance outputs, the MSE."""
+    if out.shape[1] != 3: return nn.functional.mse_loss(out, target)
+    diff = out - target
+    y = (diff * diff.new_tensor([0.299, 0.587, 0.114]).view(1, 3, 1, 1)).sum(1)
+    return (y ** 2).mean() + 0.1 * (diff ** 2).mean()
+
+LOSSES = {'mse': nn.functional.mse_loss, 'l1': nn.functional.l1_loss, 'mse_y': y_weighted_mse}
 
 # %% ../nbs/04_train.ipynb #75bdb96e
 def learning_rate(recipe:dict, progress:float) -> float:
@@ -412,7 +420,7 @@ def srfaces_train(
     schedule:str=None,                # cosine, step or constant
     clip:float=None,                  # maximum gradient norm (0: off)
     weight_decay:float=None,          # weight decay
-    loss:str=None,                    # mse or l1
+    loss:str=None,                    # mse, l1 or mse_y (RGB models: MSE on luminance + 0.1 x RGB)
     no_augment:store_true=False,      # no random flips and rotations
     repeat:int=None,                  # visits of each training face per epoch
     batches:str=None,                 # loader (DataLoader) or device (faces held on the device, crops cut there)

@@ -4,7 +4,7 @@
 
 # %% ../nbs/04_train.ipynb #df450e6b
 from __future__ import annotations
-import math, os, random, sys, time
+import copy, math, os, random, sys, time
 from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
@@ -76,7 +76,8 @@ RECIPE_DEFAULTS = dict(
     bs=16, lr_crop=48, augment=True, repeat=1,      # batch, LR crop (0: whole images), 8 symmetries, visits per face per epoch
     epochs=10, steps=0, seconds=0.,                 # budget: whichever ends first (0: no such limit)
     batches='loader', precision='fp32',             # loader (DataLoader, CPU) or device (faces held on the device); fp32 or bf16
-    save_every=0., seed=42, init='')                # last.pt every so many seconds as well as each epoch; seed; start from a model
+    save_every=0., seed=42, init='',                # last.pt every so many seconds as well as each epoch; seed; start from a model
+    ema=0.)                                         # decay of an exponential moving average of the weights (0: off)
 
 # %% ../nbs/04_train.ipynb #78c9845b
 ARCH_RECIPES = {                                    # what differs from RECIPE_DEFAULTS per architecture
@@ -95,6 +96,7 @@ def _check_value(key, value, default, source):
     if key in CHOICES and value not in CHOICES[key]: raise ValueError(f"{source}: {key} = {value!r}; choose from {', '.join(CHOICES[key])}")
     if kind in (int, float) and value < 0: raise ValueError(f"{source}: {key} = {value!r} must not be negative")
     if key in ('bs', 'repeat', 'lr') and value <= 0: raise ValueError(f"{source}: {key} must be positive, not {value!r}")
+    if key == 'ema' and value >= 1: raise ValueError(f"{source}: ema is a decay per step, below 1 (0: off)")
     if key == 'warmup' and value >= 1: raise ValueError(f"{source}: warmup is a fraction of the budget, below 1")
 
 # %% ../nbs/04_train.ipynb #3b2585fc
@@ -176,7 +178,12 @@ class Run:
     out: Path; recipe: dict; data: str; device: torch.device; steps_per_epoch: int
     epoch: int = 0; step: int = 0; step_in_epoch: int = 0; samples: int = 0; seconds: float = 0.
     loss_sum: float = 0.; loss_count: int = 0; best: float = -float('inf'); history: list = field(default_factory=list)
-    command: str = ''; main: bool = True; distributed: bool = False; world: int = 1
+    command: str = ''; main: bool = True; distributed: bool = False; world: int = 1; ema: nn.Module = None
+
+    @property
+    def deliverable(self) -> nn.Module:
+        "The weights a run delivers: the moving average when the recipe keeps one, else the trained weights."
+        return self.model if self.ema is None else self.ema
 
     @property
     def monitor(self) -> str: return 'select' if 'select' in self.eval_splits else 'valid'
@@ -237,7 +244,8 @@ def setup_run(data, recipe:dict=None, *, out, resume:bool=False, device:str=None
     run = Run(model=model, net=DistributedDataParallel(model, broadcast_buffers=False) if world > 1 else model,
               optimizer=make_optimizer(recipe['optimizer'], model.parameters(), recipe['lr'], recipe['weight_decay']),
               batches=batches, eval_splits=_eval_splits(data), out=out, recipe=recipe, data=str(data), device=dev,
-              steps_per_epoch=len(batches), command=command, main=rank == 0, distributed=world > 1, world=world)
+              steps_per_epoch=len(batches), command=command, main=rank == 0, distributed=world > 1, world=world,
+              ema=copy.deepcopy(model).eval().requires_grad_(False) if recipe['ema'] else None)
     if not run.eval_splits: raise FileNotFoundError(f"{data}: no select/ or valid/ split to validate on")
     if state is not None: _restore(run, state)
     return run
@@ -254,6 +262,7 @@ def _rng_state() -> dict:
 def _restore(run:Run, state:dict):
     "Continue `run` from a `last.pt` dict: optimiser, position in the budget, history, generators."
     run.optimizer.load_state_dict(state['optimizer'])
+    if run.ema is not None: run.model.load_state_dict(state['training_weights'])    # the checkpoint's weights are the average
     for k in POSITION: setattr(run, k, state['position'][k])
     run.history = list(state['meta']['history'])
     torch.set_rng_state(state['rng']['torch']); random.setstate((3, tuple(state['rng']['python']), None))
@@ -276,9 +285,10 @@ def run_meta(run:Run) -> dict:
 
 # %% ../nbs/04_train.ipynb #f6461973
 def save_last(run:Run):
-    "Write `out/last.pt`: the model, its meta and everything `resume` needs."
-    save_checkpoint(checkpoint_dict(run.model, run_meta(run), optimizer=run.optimizer.state_dict(), rng=_rng_state(),
-                                    position={k: getattr(run, k) for k in POSITION}), run.out / 'last.pt')
+    "Write `out/last.pt`: the delivered weights, their meta and everything `resume` needs."
+    extra = {} if run.ema is None else dict(training_weights={k: v.detach().cpu().clone() for k, v in run.model.state_dict().items()})
+    save_checkpoint(checkpoint_dict(run.deliverable, run_meta(run), optimizer=run.optimizer.state_dict(), rng=_rng_state(),
+                                    position={k: getattr(run, k) for k in POSITION}, **extra), run.out / 'last.pt')
 
 # %% ../nbs/04_train.ipynb #2d87d23f
 def _diverged(run:Run, what:str):
@@ -296,6 +306,9 @@ def train_step(run:Run, lr_batch, hr_batch):
     loss.backward()
     if run.recipe['clip']: nn.utils.clip_grad_norm_(run.model.parameters(), run.recipe['clip'])
     run.optimizer.step()
+    if run.ema is not None:
+        with torch.no_grad():
+            for avg, w in zip(run.ema.parameters(), run.model.parameters()): avg.lerp_(w, 1 - run.recipe['ema'])
     run.step += 1; run.step_in_epoch += 1; run.samples += len(lr_batch) * run.world
     return loss.detach()
 
@@ -313,14 +326,14 @@ def end_epoch(run:Run, log=print) -> dict | None:
     run.loss_sum, run.loss_count = 0., 0
     if not math.isfinite(train_loss): raise _diverged(run, f"the mean loss is {train_loss}")
     if not run.main: return None
-    if not all(torch.isfinite(p).all() for p in run.model.parameters()): raise _diverged(run, "the weights are no longer finite")
+    if not all(torch.isfinite(p).all() for p in run.deliverable.parameters()): raise _diverged(run, "the weights are no longer finite")
     row = dict(epoch=round(run.epoch + run.step_in_epoch / run.steps_per_epoch, 4), step=run.step, samples=run.samples,
                lr=run.optimizer.param_groups[0]['lr'], train_loss=train_loss)
-    for split, ds in run.eval_splits.items(): row.update({f'{split}_{k}': v for k, v in validate(run.model, ds).items()})
+    for split, ds in run.eval_splits.items(): row.update({f'{split}_{k}': v for k, v in validate(run.deliverable, ds).items()})
     row['seconds'] = run.seconds
     run.history.append(row)
     if row[f'{run.monitor}_psnr'] > run.best:
-        run.best = row[f'{run.monitor}_psnr']; save_checkpoint(checkpoint_dict(run.model, run_meta(run)), run.out / 'best.pt')
+        run.best = row[f'{run.monitor}_psnr']; save_checkpoint(checkpoint_dict(run.deliverable, run_meta(run)), run.out / 'best.pt')
     save_last(run)
     write_log(run.history, run.out / 'log.csv')
     plot_history(run.history, run.out / 'curves.png', f"{run.recipe['arch']} on {Path(run.data).name}")

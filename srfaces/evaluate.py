@@ -86,6 +86,7 @@ def method_function(method, scale:int=2, reference=None, engine:str='auto'):
 def method_labels(methods) -> list[str]:
     "Short names for the table: a checkpoint path gives its file stem, or folder/stem when two stems clash."
     def short(m, parents=0):
+        if str(m).endswith('+mirror'): return short(str(m)[:-len('+mirror')], parents) + '+mirror'
         p = Path(str(m))
         return str(m) if not (str(m).endswith('.pt') or '/' in str(m)) else '/'.join(p.with_suffix('').parts[-1 - parents:])
     labels = [short(m) for m in methods]

@@ -125,16 +125,15 @@ class PairedFaces(Dataset):
 # %% ../nbs/02_dataset.ipynb #501cf465
 def dataloaders(path, bs:int=16, lr_crop:int=48, colour:str='y', augment:bool=True, cache:bool=False, workers:int=0,
                 valid_bs:int=None, seed:int=None, train_sampler=None, valid_sampler=None, scale:int=None,
-                pin_memory:bool=False, repeat:int=1, num_replicas:int=1, rank:int=0, sampler_seed:int=0,
-                valid_split:str='valid'):
-    """Training and validation `DataLoader`s over the `train/` and `valid_split` splits of a prepared folder (`scale`:
+                pin_memory:bool=False, repeat:int=1, num_replicas:int=1, rank:int=0, sampler_seed:int=0):
+    """Training and validation `DataLoader`s over the `train/` and `valid/` splits of a prepared folder (`scale`:
     the folder's own, from `prepare.json`, when not given). With `num_replicas` > 1 (one process of a `torchrun`
     job), the training set is sharded by a `DistributedSampler`."""
     scale = scale or prepared_scale(path)
     train_ds = PairedFaces(path, 'train', colour, lr_crop, augment, cache, scale, repeat=repeat)
     if num_replicas > 1 and train_sampler is None:
         train_sampler = DistributedSampler(train_ds, num_replicas, rank, shuffle=True, seed=sampler_seed)
-    valid_ds = PairedFaces(path, valid_split, colour, None, False, cache, scale)
+    valid_ds = PairedFaces(path, 'valid', colour, None, False, cache, scale)
     generator = torch.Generator().manual_seed(seed) if seed is not None else None
     kw = dict(num_workers=workers, pin_memory=pin_memory, persistent_workers=workers > 0)
     train_dl = DataLoader(train_ds, bs, shuffle=train_sampler is None, sampler=train_sampler, drop_last=False,
@@ -162,11 +161,10 @@ class DeviceBatches:
     def __init__(self, ds:PairedFaces, bs:int, device='cpu', rank:int=0):
         if not ds.lr_crop: raise ValueError("DeviceBatches cuts crops: give the dataset an lr_crop")
         pairs = [ds.load_pair(i) for i in range(len(ds.pairs))]
-        sizes = {tuple(lr.shape[-2:]) for lr, _ in pairs}
-        if len(sizes) > 1:
-            odd = next(ds.pairs[i][1] for i, (lr, _) in enumerate(pairs) if tuple(lr.shape[-2:]) != tuple(pairs[0][0].shape[-2:]))
-            raise ValueError(f"{odd}: DeviceBatches needs faces of one size, found LR sizes {sorted(sizes)}")
-        if ds.lr_crop > min(next(iter(sizes))): raise ValueError(f"lr_crop {ds.lr_crop} is larger than the LR faces {next(iter(sizes))}")
+        size = tuple(pairs[0][0].shape[-2:])
+        odd = [(ds.pairs[i][1], tuple(lr.shape[-2:])) for i, (lr, _) in enumerate(pairs) if tuple(lr.shape[-2:]) != size]
+        if odd: raise ValueError(f"{odd[0][0]}: DeviceBatches needs faces of one size: this LR is {odd[0][1]}, {ds.pairs[0][1].name} is {size}")
+        if ds.lr_crop > min(size): raise ValueError(f"lr_crop {ds.lr_crop} is larger than the LR faces {size}")
         self.lr = torch.stack([ds.to_model(lr) for lr, _ in pairs]).to(device)
         self.hr = torch.stack([ds.to_model(hr) for _, hr in pairs]).to(device)
         self.ds, self.bs, self.rank, self.device = ds, bs, rank, torch.device(device)

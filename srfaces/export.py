@@ -9,7 +9,7 @@ from pathlib import Path
 import torch
 from fastcore.script import call_parse, store_true
 from .core import atomic_write
-from .models import load_model, model_colour, CheckpointError
+from .models import load_model, model_colour, model_channels, CheckpointError
 
 # %% auto #0
 __all__ = ['onnx_graph', 'export_onnx', 'OnnxModel', 'onnx_model', 'check_export', 'srfaces_export']
@@ -28,7 +28,7 @@ def onnx_graph(model, opset:int=17) -> bytes:
             warnings.simplefilter('ignore')                      # tracer notes about the tiny-image branch, not errors
             colour = model_colour(net)
             names = ('lr_y', 'sr_y') if colour == 'y' else ('lr', 'sr')
-            torch.onnx.export(net, (torch.zeros(1, 3 if colour == 'rgb' else 1, 64, 64),), buffer, input_names=[names[0]],
+            torch.onnx.export(net, (torch.zeros(1, model_channels(net), 64, 64),), buffer, input_names=[names[0]],
                               output_names=[names[1]], opset_version=opset, dynamo=False,
                               dynamic_axes={names[0]: {0: 'n', 2: 'h', 3: 'w'}, names[1]: {0: 'n', 2: 'sh', 3: 'sw'}})
     finally: net.train(was_training)
@@ -79,7 +79,7 @@ def check_export(model, path, sizes=((128, 128), (37, 91), (256, 64)), seed:int=
     runtime, worst = OnnxModel(path), 0.
     generator = torch.Generator().manual_seed(seed)
     for h, w in sizes:
-        x = torch.rand(1, 3 if model_colour(net) == 'rgb' else 1, h, w, generator=generator) * 2 - 1
+        x = torch.rand(1, model_channels(net), h, w, generator=generator) * 2 - 1
         with torch.inference_mode(): worst = max(worst, (runtime(x) - net(x)).abs().max().item())
     return worst
 

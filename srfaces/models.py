@@ -15,8 +15,8 @@ from .core import imresize, cubic, rgb_to_ycbcr, ycbcr_to_rgb, to_model_units, f
 # %% auto #0
 __all__ = ['ARCHITECTURES', 'OLD_ARCHITECTURE_NAMES', 'CHECKPOINT_FORMAT', 'WEIGHTS_DIR', 'SHIPPED', 'SeedNet', 'BicubicUpsample',
            'VDSR', 'FastFace', 'ResidualBlock', 'FastFace2', 'ESA', 'RLFB', 'RLFN', 'build_model', 'model_colour',
-           'evaluating', 'upscale_y', 'upscale_rgb', 'MirrorEnsemble', 'count_parameters', 'count_flops',
-           'CheckpointError', 'architecture_of', 'checkpoint_dict', 'save_checkpoint', 'read_checkpoint',
+           'model_channels', 'evaluating', 'upscale_y', 'upscale_rgb', 'MirrorEnsemble', 'count_parameters',
+           'count_flops', 'CheckpointError', 'architecture_of', 'checkpoint_dict', 'save_checkpoint', 'read_checkpoint',
            'model_from_checkpoint', 'load_model']
 
 # %% ../nbs/03_models.ipynb #f5312da2
@@ -192,6 +192,10 @@ def model_colour(model) -> str:
     "The colours `model` works on: 'y' (luminance, the default) or 'rgb'."
     return getattr(getattr(model, 'module', model), 'colour', 'y')
 
+def model_channels(model) -> int:
+    "How many channels `model` takes and returns: 3 for an RGB model, 1 for a luminance one."
+    return 3 if model_colour(model) == 'rgb' else 1
+
 # %% ../nbs/03_models.ipynb #fe134e52
 @contextlib.contextmanager
 def evaluating(model):
@@ -257,7 +261,7 @@ def count_flops(model:nn.Module, lr_size:int=128) -> int:
         total += 2 * out.numel() * (m.in_channels // m.groups) * m.kernel_size[0] * m.kernel_size[1]
     handles = [m.register_forward_hook(hook) for m in model.modules() if isinstance(m, nn.Conv2d)]
     try:
-        with torch.inference_mode(): model(torch.zeros(1, 3 if model_colour(model) == 'rgb' else 1, lr_size, lr_size))
+        with torch.inference_mode(): model(torch.zeros(1, model_channels(model), lr_size, lr_size))
     finally:
         for h in handles: h.remove()
     return total

@@ -10,7 +10,9 @@ from torch.utils.data import Dataset, DataLoader
 from torch.utils.data.distributed import DistributedSampler
 from PIL import Image
 import json, math
+import numpy as np
 from .core import load_rgb, rgb_to_ycbcr, find_images, to_model_units
+from .degrade import Degradation, parse_degradation, degrade_settings, random_degradation, image_seed
 
 # %% auto #0
 __all__ = ['paired_files', 'prepared_scale', 'PairedFaces', 'dataloaders', 'DeviceBatches']
@@ -87,7 +89,9 @@ class PairedFaces(Dataset):
                  cache:bool=False,         # keep decoded images in memory after the first epoch
                  scale:int=None,           # HR size / LR size, checked for every pair (default: the folder's, `prepared_scale`)
                  check_sizes:bool=True,    # read every header at construction and refuse mismatched pairs by name
-                 repeat:int=1):            # visit each image this many times per epoch (many crops of few faces)
+                 repeat:int=1,             # visit each image this many times per epoch (many crops of few faces)
+                 degrade=None):            # LR faces degraded before cropping: a `Degradation` or suite name (fixed, seeded by
+                                           # stem) or random-draw settings (a dict, `degrade.degrade_settings`); None: clean
         if colour not in ('y', 'rgb'): raise ValueError(f"colour must be 'y' or 'rgb', got {colour!r}")
         self.root = _split_dir(root, split)
         scale = scale or prepared_scale(self.root)
@@ -95,6 +99,7 @@ class PairedFaces(Dataset):
         self.stems = [s for s, _, _ in self.pairs]
         self.colour, self.lr_crop = colour, lr_crop
         self.augment, self.scale, self.cache, self.repeat = augment, scale, ({} if cache else None), repeat
+        self.degrade = degrade_settings(degrade) if isinstance(degrade, dict) else (parse_degradation(degrade) if degrade else None)
 
     def __len__(self): return len(self.pairs) * self.repeat
 
@@ -114,13 +119,22 @@ class PairedFaces(Dataset):
         if self.colour == 'y': x = rgb_to_ycbcr(x, data_range=1.)[..., :1, :, :]
         return to_model_units(x)
 
+    def degraded(self, i, lr, hr):
+        "The LR face of pair `i` as the dataset's degradation makes it from the uint8 pair (`lr`, `hr`)."
+        if isinstance(self.degrade, Degradation): d, seed = self.degrade, image_seed(self.stems[i])
+        else: d, seed = random_degradation(self.degrade), int(torch.randint(0, 2**62, (1,)))   # torch's RNG: resumable
+        if d.clean: return lr
+        out = d(hr.permute(1, 2, 0).numpy(), lr.permute(1, 2, 0).numpy(), self.scale, seed)
+        return torch.from_numpy(np.array(out)).permute(2, 0, 1).contiguous()
+
     def __getitem__(self, i):
         lr, hr = self.load_pair(i % len(self.pairs))
+        if self.degrade is not None: lr = self.degraded(i % len(self.pairs), lr, hr)
         if self.lr_crop: lr, hr = _crop_pair(lr, hr, self.lr_crop, self.scale)
         if self.augment: lr, hr = _augment_pair(lr, hr)
         return self.to_model(lr), self.to_model(hr)
 
-    def __repr__(self): return f"{type(self).__name__}({self.root}, {len(self)} pairs, colour={self.colour!r}, lr_crop={self.lr_crop})"
+    def __repr__(self): return f"{type(self).__name__}({self.root}, {len(self)} pairs, colour={self.colour!r}, lr_crop={self.lr_crop}{', degraded' if self.degrade is not None else ''})"
 
 # %% ../nbs/02_dataset.ipynb #501cf465
 def dataloaders(path, bs:int=16, lr_crop:int=48, colour:str='y', augment:bool=True, cache:bool=False, workers:int=0,
@@ -160,6 +174,7 @@ class DeviceBatches:
     "Training batches cut on `device` from every face of `ds` held there: aligned random crops in random symmetries."
     def __init__(self, ds:PairedFaces, bs:int, device='cpu', rank:int=0):
         if not ds.lr_crop: raise ValueError("DeviceBatches cuts crops: give the dataset an lr_crop")
+        if ds.degrade is not None: raise ValueError("DeviceBatches holds fixed LR faces: degraded training draws per face, in the loader")
         pairs = [ds.load_pair(i) for i in range(len(ds.pairs))]
         size = tuple(pairs[0][0].shape[-2:])
         odd = [(ds.pairs[i][1], tuple(lr.shape[-2:])) for i, (lr, _) in enumerate(pairs) if tuple(lr.shape[-2:]) != size]

@@ -4,23 +4,25 @@
 
 # %% ../nbs/06_evaluate.ipynb #7cfc4419
 from __future__ import annotations
-import sys, time
+import os, sys, time
 from pathlib import Path
 import numpy as np
 import torch
 from torch import nn
 import torch.nn.functional as F
 from PIL import Image
-from fastcore.script import call_parse
+from fastcore.script import call_parse, store_true
 from .core import progress as progress_display, ImageError, load_rgb, imresize, psnr_y, psnr_ssim_y, to_model_units, from_model_units, atomic_write, write_csv, md_table, find_images
 from .dataset import paired_files
 from .models import BicubicUpsample, RLFN, MirrorEnsemble
 from .restore import upscale, runtime_model
+from .degrade import parse_degradation, image_seed, suite_names
 
 # %% auto #0
 __all__ = ['CLASSICAL', 'REFERENCE_METHODS', 'PUBLIC_VDSR_FILE', 'OPENCV_FILES', 'RLFN_FILES', 'FACE_CROPS', 'evaluation_pairs',
-           'method_function', 'method_labels', 'default_reference_dir', 'PublicVDSR', 'load_public_vdsr',
-           'load_reference_rlfn', 'opencv_function', 'evaluate', 'results_markdown', 'write_results',
+           'degraded_pairs', 'method_function', 'method_labels', 'default_reference_dir', 'PublicVDSR',
+           'load_public_vdsr', 'load_reference_rlfn', 'opencv_function', 'evaluate', 'evaluate_suite',
+           'results_markdown', 'suite_markdown', 'result_files', 'check_results_out', 'write_results',
            'srfaces_evaluate', 'most_different_crop', 'comparison_figure', 'gain_histogram']
 
 # %% ../nbs/06_evaluate.ipynb #c5e26aba
@@ -33,12 +35,15 @@ def _load_pair(stem, lr_path, hr_path, scale):
     return stem, (imresize(hr, 1 / scale) if hr_path is None else load_rgb(lr_path)), hr
 
 # %% ../nbs/06_evaluate.ipynb #68702770
-def evaluation_pairs(data, scale:int=2, errors:list=None) -> list[tuple[str, np.ndarray, np.ndarray]]:
+def evaluation_pairs(data, scale:int=2, errors:list=None, degrade=None) -> list[tuple[str, np.ndarray, np.ndarray]]:
     """(stem, lr, hr) uint8 RGB arrays from a prepared split (hr/ + lr/) or a folder of HR images. An unreadable or
-    too small image raises `ImageError` naming it -- or, when an `errors` list is given, is recorded there and skipped."""
+    too small image raises `ImageError` naming it -- or, when an `errors` list is given, is recorded there and skipped.
+    `degrade`: a degradation name (`srfaces.degrade`); the LR images are then degraded (`degraded_pairs`)."""
     data = Path(data)
+    splits = [s for s in ('train', 'select', 'valid') if (data / s / 'hr').is_dir()]
     if (data / 'hr').is_dir() and (data / 'lr').is_dir():
         files = [(stem, lp, hp) for stem, lp, hp in paired_files(data, scale, check_sizes=errors is None)]
+    elif splits: raise ValueError(f"{data}: a prepared folder with splits {', '.join(splits)}; evaluate one split, e.g. {data / splits[-1]}")
     elif data.is_dir(): files = [(p.stem, p, None) for p in find_images(data)]
     else: raise FileNotFoundError(f"{data}: no such folder")
     pairs = []
@@ -48,7 +53,13 @@ def evaluation_pairs(data, scale:int=2, errors:list=None) -> list[tuple[str, np.
             if errors is None: raise
             errors.append(str(e))
     if not pairs: raise ValueError(f"{data}: no usable images found")
-    return pairs
+    return degraded_pairs(pairs, degrade, scale) if degrade else pairs
+
+def degraded_pairs(pairs, degrade, scale:int=2, seed:int=0) -> list[tuple[str, np.ndarray, np.ndarray]]:
+    """`pairs` with each LR image remade from its HR by the degradation `degrade` (a name such as 'jpeg75', or a
+    `Degradation`), its noise seeded by the stem (`degrade.image_seed`): the same inputs on every machine."""
+    d = parse_degradation(degrade)
+    return [(stem, d(hr, lr, scale, image_seed(stem, seed)), hr) for stem, lr, hr in pairs]
 
 # %% ../nbs/06_evaluate.ipynb #f792e598
 _PIL_FILTERS = {'nearest': Image.Resampling.NEAREST, 'bilinear': Image.Resampling.BILINEAR, 'lanczos': Image.Resampling.LANCZOS}
@@ -168,26 +179,45 @@ def opencv_function(algorithm:str, reference=None, scale:int=2):
     return lambda lr: np.ascontiguousarray(sr.upsample(np.ascontiguousarray(lr[..., ::-1]))[..., ::-1])
 
 # %% ../nbs/06_evaluate.ipynb #51d5f1f0
-def evaluate(data, methods=('bicubic', 'fast'), scale:int=2, pairs=None, progress:bool=False, on_output=None,
-             reference=None, errors:list=None, engine:str='auto') -> tuple[list, list]:
-    """Score `methods` on `data` (or on ready `pairs`); returns (summary rows: method, psnr, ssim, ms, images;
-    per-image rows). `on_output(method, stem, sr)` receives every output image, e.g. to save or plot it.
-    With an `errors` list, unusable images are named there and skipped instead of stopping the run."""
-    pairs = pairs if pairs is not None else evaluation_pairs(data, scale, errors)
-    funcs = [method_function(m, scale, reference, engine) for m in methods]          # every method checked before any work
+def _score(pairs, labels, funcs, scale:int, progress:bool, on_output=None, **tags) -> tuple[list, list]:
+    "Summary and per-image rows of each labelled function on `pairs` (`tags`, e.g. degradation, head every row)."
     summary, per_image = [], []
-    for label, f in zip(method_labels(methods), funcs):
+    for label, f in zip(labels, funcs):
         f(pairs[0][1])                                                 # warm-up (first-call allocations)
         times, scores = [], []
         for stem, lr, hr in progress_display(pairs, progress, leave=False):
             start = time.perf_counter(); sr = f(lr); times.append(time.perf_counter() - start)
             if sr.shape != hr.shape: raise ValueError(f"{stem}: {label} gave {sr.shape}, HR is {hr.shape}")
             psnr, ssim = psnr_ssim_y(sr, hr, shave=scale)
-            row = dict(method=label, stem=stem, psnr=psnr, ssim=ssim, ms=times[-1] * 1000)
+            row = dict(**tags, method=label, stem=stem, psnr=psnr, ssim=ssim, ms=times[-1] * 1000)
             if on_output is not None: on_output(label, stem, sr)
             per_image.append(row); scores.append(row)
-        summary.append(dict(method=label, psnr=float(np.mean([r['psnr'] for r in scores])),
+        summary.append(dict(**tags, method=label, psnr=float(np.mean([r['psnr'] for r in scores])),
                             ssim=float(np.mean([r['ssim'] for r in scores])), ms=float(np.median(times) * 1000), images=len(scores)))
+    return summary, per_image
+
+def evaluate(data, methods=('bicubic', 'fast'), scale:int=2, pairs=None, progress:bool=False, on_output=None,
+             reference=None, errors:list=None, engine:str='auto', degrade=None) -> tuple[list, list]:
+    """Score `methods` on `data` (or on ready `pairs`); returns (summary rows: method, psnr, ssim, ms, images;
+    per-image rows). `on_output(method, stem, sr)` receives every output image, e.g. to save or plot it.
+    With an `errors` list, unusable images are named there and skipped instead of stopping the run.
+    `degrade`: score on LR images degraded by that name (`srfaces.degrade`), against the clean HR."""
+    pairs = pairs if pairs is not None else evaluation_pairs(data, scale, errors)
+    if degrade: pairs = degraded_pairs(pairs, degrade, scale)
+    funcs = [method_function(m, scale, reference, engine) for m in methods]          # every method checked before any work
+    return _score(pairs, method_labels(methods), funcs, scale, progress, on_output)
+
+def evaluate_suite(data, methods=('bicubic', 'fast'), degradations='all', scale:int=2, pairs=None, progress:bool=False,
+                   reference=None, errors:list=None, engine:str='auto') -> tuple[list, list]:
+    """`evaluate` on each of `degradations` (names, a comma-separated string, or 'all': the benchmark `SUITE`):
+    every method on the same degraded LR faces, against the clean HR. Rows carry a `degradation` column."""
+    names = suite_names(degradations)
+    pairs = pairs if pairs is not None else evaluation_pairs(data, scale, errors)
+    funcs, labels = [method_function(m, scale, reference, engine) for m in methods], method_labels(methods)
+    summary, per_image = [], []
+    for name in names:
+        s, p = _score(degraded_pairs(pairs, name, scale), labels, funcs, scale, progress, degradation=name)
+        summary += s; per_image += p
     return summary, per_image
 
 # %% ../nbs/06_evaluate.ipynb #067e7e55
@@ -198,14 +228,44 @@ def results_markdown(summary:list, baseline:str='bicubic') -> str:
     return md_table(rows, ['method', 'psnr', 'ssim', 'gain', 'ms'], ['method', 'PSNR (dB)', 'SSIM', 'gain over bicubic (dB)', 'ms per image'],
                     dict(psnr='{:.2f}', ssim='{:.4f}', ms='{:.1f}'))
 
-# %% ../nbs/06_evaluate.ipynb #d446fad8
+# %% ../nbs/06_evaluate.ipynb #5ee053a5
+def suite_markdown(summary:list, baseline:str='bicubic') -> str:
+    """A Markdown table of an `evaluate_suite` summary: a row per degradation, a column per method; the baseline's
+    cells give PSNR / SSIM, the others their PSNR gain over the baseline on the same input / SSIM."""
+    names, methods = list(dict.fromkeys(r['degradation'] for r in summary)), list(dict.fromkeys(r['method'] for r in summary))
+    cell = {(r['degradation'], r['method']): r for r in summary}
+    rows = []
+    for n in names:
+        base = cell.get((n, baseline))
+        rows.append({'degradation': n, **{m: (f"{cell[n, m]['psnr']:.2f}" if base is None or m == baseline else
+                                             f"{cell[n, m]['psnr'] - base['psnr']:+.2f}") + f" / {cell[n, m]['ssim']:.4f}" for m in methods}})
+    return md_table(rows, ['degradation'] + methods, ['LR input'] + [m if m == baseline else f"{m} (gain)" for m in methods])
+
+# %% ../nbs/06_evaluate.ipynb #e4cfd1ee
+def result_files(out) -> list[Path]:
+    "The files `write_results` writes for `out`: the table as .md and .csv, and the per-image CSV."
+    stem = Path(out).with_suffix('')
+    return [stem.with_suffix('.md'), stem.with_suffix('.csv'), Path(f"{stem}_per_image.csv")]
+
+def check_results_out(out, overwrite:bool=False):
+    "Refuse, before any scoring, an `out` whose files exist (unless `overwrite`) or whose folder cannot be written."
+    out = Path(out)
+    if out.suffix.lower() not in ('.md', '.csv'): raise ValueError(f"{out}: the table is written as .md or .csv")
+    existing = [str(p) for p in result_files(out) if p.exists()]
+    if existing and not overwrite: raise FileExistsError(f"{existing[0]}: exists; give --overwrite to replace it (or another --out)")
+    folder = next((p for p in [out.parent, *out.parent.parents] if p.exists()), Path('.'))
+    if not folder.is_dir() or not os.access(folder, os.W_OK | os.X_OK): raise ValueError(f"{out}: cannot be written ({folder} is not a writable folder)")
+
 def write_results(summary:list, per_image:list, out):
     "Write `out` as Markdown (.md) or CSV (.csv); the other format and the per-image CSV go next to it."
     out = Path(out); out.parent.mkdir(parents=True, exist_ok=True)
-    stem = out.with_suffix('')
-    atomic_write(stem.with_suffix('.md'), lambda p: Path(p).write_text(results_markdown(summary) + "\n"))
-    write_csv(summary, ['method', 'psnr', 'ssim', 'ms', 'images'], stem.with_suffix('.csv'))
-    write_csv(per_image, ['method', 'stem', 'psnr', 'ssim', 'ms'], Path(f"{stem}_per_image.csv"))
+    md, csv_file, per_image_file = result_files(out)
+    suite = 'degradation' in summary[0]
+    table = suite_markdown(summary) if suite else results_markdown(summary)
+    atomic_write(md, lambda p: Path(p).write_text(table + "\n"))
+    tag = ['degradation'] if suite else []
+    write_csv(summary, tag + ['method', 'psnr', 'ssim', 'ms', 'images'], csv_file)
+    write_csv(per_image, tag + ['method', 'stem', 'psnr', 'ssim', 'ms'], per_image_file)
 
 # %% ../nbs/06_evaluate.ipynb #0967bb64
 @call_parse
@@ -217,17 +277,23 @@ def srfaces_evaluate(
     threads:int=None,                   # CPU threads for torch (and OpenCV)
     reference:str=None,                 # folder of reference models for the anchors (default: ../shared/data/reference if it exists)
     engine:str='auto',                  # how our models run: auto (ONNX Runtime for named models, as upscale does), torch or onnx
+    degrade:str=None,                   # score on degraded LR faces against the clean HR: comma-separated names (clean, jpeg75, blur1-jpeg75, ...) or 'all' (the benchmark suite); one row per degradation
+    overwrite:store_true=False,         # replace the files of --out when they exist
 ):
     "PSNR/SSIM (BT.601 Y, border shaved) and time per image of each method on DATA, as a Markdown table."
     if threads: torch.set_num_threads(threads)
-    errors = []
+    errors, names = [], [m.strip() for m in methods.split(',') if m.strip()]
     try:
-        summary, per_image = evaluate(data, [m.strip() for m in methods.split(',') if m.strip()], scale,
-                                      progress=sys.stdout.isatty(), reference=reference, errors=errors, engine=engine)
-    except (FileNotFoundError, ValueError) as e:
+        if out: check_results_out(out, overwrite)
+        if degrade:
+            summary, per_image = evaluate_suite(data, names, degrade, scale, progress=sys.stdout.isatty(), reference=reference,
+                                                errors=errors, engine=engine)
+        else: summary, per_image = evaluate(data, names, scale, progress=sys.stdout.isatty(), reference=reference,
+                                            errors=errors, engine=engine)
+    except (FileNotFoundError, FileExistsError, ValueError) as e:
         for err in errors: print(f"skipped: {err}", file=sys.stderr)
         print(f"srfaces_evaluate: {e}", file=sys.stderr); sys.exit(2)
-    print(results_markdown(summary))
+    print(suite_markdown(summary) if degrade else results_markdown(summary))
     if out: write_results(summary, per_image, out)
     for err in errors: print(f"skipped: {err}", file=sys.stderr)
     if errors: print(f"srfaces_evaluate: {len(errors)} unusable images skipped (named above)", file=sys.stderr); sys.exit(1)

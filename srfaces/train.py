@@ -20,6 +20,7 @@ from .models import (build_model, checkpoint_dict, save_checkpoint, read_checkpo
                             upscale_rgb, CheckpointError, load_model, model_colour)
 try: import tomllib
 except ModuleNotFoundError: import tomli as tomllib                    # Python 3.10
+from .degrade import degrade_settings, parse_degradation
 
 # %% auto #0
 __all__ = ['RECIPE_DEFAULTS', 'ARCH_RECIPES', 'CHOICES', 'LOSSES', 'POSITION', 'pick_device', 'seed_everything',
@@ -77,7 +78,9 @@ RECIPE_DEFAULTS = dict(
     epochs=10, steps=0, seconds=0.,                 # budget: whichever ends first (0: no such limit)
     batches='loader', precision='fp32',             # loader (DataLoader, CPU) or device (faces held on the device); fp32 or bf16
     save_every=0., seed=42, init='',                # last.pt every so many seconds as well as each epoch; seed; start from a model
-    ema=0.)                                         # decay of an exponential moving average of the weights (0: off)
+    ema=0.,                                         # decay of an exponential moving average of the weights (0: off)
+    degrade={}, valid_degrade='')                   # random LR degradations (`degrade.DEGRADE_DEFAULTS`; empty: clean faces);
+                                                    # a suite name (`degrade.SUITE`) applied to select/valid ('': clean)
 
 # %% ../nbs/04_train.ipynb #78c9845b
 ARCH_RECIPES = {                                    # what differs from RECIPE_DEFAULTS per architecture
@@ -113,6 +116,10 @@ def make_recipe(base:dict=None, source:str='recipe', **overrides) -> dict:
     if not (recipe['epochs'] or recipe['steps'] or recipe['seconds']): raise ValueError(f"{source}: no budget: give epochs, steps or seconds")
     if recipe['batches'] == 'device' and not recipe['lr_crop']: raise ValueError(f"{source}: batches = 'device' cuts crops: give lr_crop")
     if recipe['init'] and recipe['model']: raise ValueError(f"{source}: init keeps that model's settings; drop model = {recipe['model']}")
+    if recipe['degrade']:
+        recipe['degrade'] = degrade_settings(recipe['degrade'], f"{source}: degrade")
+        if recipe['batches'] == 'device': raise ValueError(f"{source}: degrade draws per face in the loader: use batches = 'loader'")
+    if recipe['valid_degrade']: recipe['valid_degrade'] = parse_degradation(recipe['valid_degrade']).name
     return recipe
 
 # %% ../nbs/04_train.ipynb #540f8efb
@@ -209,9 +216,9 @@ def _check_out(out:Path, resume:bool):
     if not os.access(out, os.W_OK | os.X_OK): raise ValueError(f"{out}: cannot be written")
 
 # %% ../nbs/04_train.ipynb #3e55dfac
-def _eval_splits(data) -> dict:
-    "The prepared folder's `select` and `valid` splits that exist, as luminance datasets."
-    return {s: PairedFaces(data, s, cache=True) for s in ('select', 'valid') if (Path(data) / s / 'hr').is_dir()}
+def _eval_splits(data, degrade:str='') -> dict:
+    "The prepared folder's `select` and `valid` splits that exist, as luminance datasets (LR degraded by the suite name `degrade`)."
+    return {s: PairedFaces(data, s, cache=True, degrade=degrade or None) for s in ('select', 'valid') if (Path(data) / s / 'hr').is_dir()}
 
 # %% ../nbs/04_train.ipynb #0462fc18
 def _initial_model(recipe:dict, state:dict, path):
@@ -239,11 +246,12 @@ def setup_run(data, recipe:dict=None, *, out, resume:bool=False, device:str=None
     scale = prepared_scale(data)
     if model.scale != scale: raise ValueError(f"{data}: prepared for x{scale} (prepare.json), but the model enlarges x{model.scale}")
     train_ds = PairedFaces(data, 'train', colour=model_colour(model), lr_crop=recipe['lr_crop'] or None, augment=recipe['augment'],
-                           cache=True, scale=scale, repeat=recipe['repeat'])
+                           cache=True, scale=scale, repeat=recipe['repeat'],
+                           degrade=recipe['degrade'] or None)
     batches = make_batches(train_ds, recipe, dev, workers, rank, world)
     run = Run(model=model, net=DistributedDataParallel(model, broadcast_buffers=False) if world > 1 else model,
               optimizer=make_optimizer(recipe['optimizer'], model.parameters(), recipe['lr'], recipe['weight_decay']),
-              batches=batches, eval_splits=_eval_splits(data), out=out, recipe=recipe, data=str(data), device=dev,
+              batches=batches, eval_splits=_eval_splits(data, recipe['valid_degrade']), out=out, recipe=recipe, data=str(data), device=dev,
               steps_per_epoch=len(batches), command=command, main=rank == 0, distributed=world > 1, world=world,
               ema=copy.deepcopy(model).eval().requires_grad_(False) if recipe['ema'] else None)
     if not run.eval_splits: raise FileNotFoundError(f"{data}: no select/ or valid/ split to validate on")

@@ -357,7 +357,7 @@ def save_image(image, path):
 def write_csv(rows, fields, path):
     "Write dicts `rows` with columns `fields` as a CSV file at `path`, atomically (manifests, logs, result tables)."
     def write(p):
-        with open(p, 'w', newline='') as f:
+        with open(p, 'w', newline='', encoding='utf-8', errors='surrogateescape') as f:    # file names need not be UTF-8
             w = csv.DictWriter(f, fieldnames=fields); w.writeheader(); w.writerows(rows)
     return atomic_write(path, write)
 

@@ -11,13 +11,13 @@ import numpy as np
 import torch
 from threadpoolctl import threadpool_limits
 from fastcore.script import call_parse, Param, store_true
-from fastcore.parallel import parallel
-from .core import ImageError, find_images, atomic_write, load_rgb, imresize, save_png, write_csv
+from concurrent.futures import ProcessPoolExecutor
+from .core import progress as progress_display,  ImageError, find_images, atomic_write, load_rgb, imresize, save_png, write_csv
 
 # %% auto #0
-__all__ = ['SPLITS', 'SAMPLE_IMAGES', 'MANIFEST_FIELDS', 'SETTINGS_FILE', 'center_crop_square', 'make_hr', 'make_pair',
-           'assign_splits', 'existing_splits', 'load_sample', 'PrepJob', 'source_identity', 'prepare_one',
-           'read_manifest', 'prepare', 'srfaces_prepare']
+__all__ = ['SPLITS', 'SAMPLE_IMAGES', 'MANIFEST_FIELDS', 'SETTINGS_FILE', 'JOURNAL_FILE', 'center_crop_square', 'make_hr',
+           'make_pair', 'assign_splits', 'existing_splits', 'load_sample', 'PrepJob', 'source_identity', 'prepare_one',
+           'read_manifest', 'Journal', 'prepare', 'srfaces_prepare']
 
 # %% ../nbs/01_data.ipynb #cc218b60
 def center_crop_square(image:np.ndarray) -> np.ndarray:
@@ -176,11 +176,35 @@ MANIFEST_FIELDS = ['stem', 'split', 'source', 'source_bytes', 'source_mtime_ns',
 SETTINGS_FILE = 'prepare.json'
 
 # %% ../nbs/01_data.ipynb #ea35f8ad
+JOURNAL_FILE = 'manifest.partial.csv'
+
+def _read_rows(path) -> dict:
+    "Complete rows of a manifest-like CSV by stem (a last line cut short by a kill is ignored); names need not be UTF-8."
+    with open(path, newline='', encoding='utf-8', errors='surrogateescape') as f:
+        return {r['stem']: r for r in csv.DictReader(f) if all(r.get(k) is not None for k in MANIFEST_FIELDS)}
+
 def read_manifest(dest) -> dict:
-    "The rows of `dest/manifest.csv` by stem (empty if there is none)."
-    path = Path(dest) / 'manifest.csv'
-    if not path.exists(): return {}
-    with open(path, newline='') as f: return {r['stem']: r for r in csv.DictReader(f)}
+    """The rows of `dest/manifest.csv` by stem, updated by the journal of an interrupted run (`JOURNAL_FILE`,
+    appended as each pair finishes) when there is one; empty if there is neither."""
+    rows = {}
+    for name in ('manifest.csv', JOURNAL_FILE):
+        if (Path(dest) / name).exists(): rows.update(_read_rows(Path(dest) / name))
+    return rows
+
+class Journal:
+    "Appends one manifest row per finished pair to `dest/JOURNAL_FILE`, flushed to disk at once, so a killed run loses nothing."
+    def __init__(self, dest):
+        self.path = Path(dest) / JOURNAL_FILE
+        new = not self.path.exists() or self.path.stat().st_size == 0
+        self.file = open(self.path, 'a', newline='', encoding='utf-8', errors='surrogateescape')
+        self.writer = csv.DictWriter(self.file, fieldnames=MANIFEST_FIELDS)
+        if new: self.writer.writeheader()
+        else:
+            with open(self.path, 'rb') as f: f.seek(-1, os.SEEK_END); cut = f.read(1) != b'\n'
+            if cut: self.file.write('\n')                            # a line cut short by a kill ends here
+    def add(self, row:dict):
+        self.writer.writerow({k: row[k] for k in MANIFEST_FIELDS}); self.file.flush(); os.fsync(self.file.fileno())
+    def close(self): self.file.close()
 
 # %% ../nbs/01_data.ipynb #1d1f5020
 def _check_settings(dest:Path, settings:dict):
@@ -208,7 +232,8 @@ def _sources(src, sample:bool, train_src=None, valid_src=None) -> list:
 def _jobs_for(sources, dest, valid_pct, seed, hr_size, scale, lr_src, limit, select_pct=0.):
     """PrepJobs for `sources` [(stem, source, crop, split)] plus errors for duplicate stems or missing LR partners.
     A finished pair is reused only if the manifest recorded the same source, unchanged, in the same split; one from
-    another source or split is a conflict (`ValueError`, before any work), one whose source file changed is made again."""
+    another source or split is a conflict (`ValueError`, before any work), one whose source file changed -- or one
+    written by a run killed before it could record it -- is made again."""
     errors, seen, unique = [], {}, []
     for stem, source, crop, split in sources:
         if stem in seen: errors.append(f"{source}: duplicate stem '{stem}' (also {seen[stem]}); skipped")
@@ -229,6 +254,8 @@ def _jobs_for(sources, dest, valid_pct, seed, hr_size, scale, lr_src, limit, sel
         split, remake = fixed or splits[stem], False
         if stem in finished:
             rec = recorded.get(stem)
+            if rec is None and finished[stem] == split:               # written, then killed before it was recorded
+                jobs.append(PrepJob(stem, split, str(source), str(dest), hr_size, scale, lr_file, crop, True)); continue
             if rec is None or rec['source'] != str(source) or finished[stem] != split:
                 made = f"{rec['source']} in {finished[stem]}" if rec else 'an unrecorded source'
                 conflicts.append(f"{stem} (made from {made}, now {source} in {split})"); continue
@@ -239,6 +266,13 @@ def _jobs_for(sources, dest, valid_pct, seed, hr_size, scale, lr_src, limit, sel
         raise ValueError(f"{dest}: {len(conflicts)} finished pairs came from other sources, first {conflicts[0]}; "
                          f"prepare into another folder, or delete {dest} to start afresh")
     return jobs, errors
+
+# %% ../nbs/01_data.ipynb #cb9c6a31
+def _run_jobs(jobs:list, workers:int):
+    "The result of each job in order, as it finishes: in this process, or in `workers` processes."
+    if workers <= 1 or len(jobs) <= 1:
+        yield from map(prepare_one, jobs); return
+    with ProcessPoolExecutor(workers) as pool: yield from pool.map(prepare_one, jobs, chunksize=4)
 
 # %% ../nbs/01_data.ipynb #331eee2b
 def prepare(src=None,                # a folder of photos, searched recursively (or None with `sample`)
@@ -259,9 +293,13 @@ def prepare(src=None,                # a folder of photos, searched recursively 
     into `dest`: one prepared folder, one manifest. Returns a summary dict."""
     if scale < 2 or hr_size < 8 * scale or hr_size % scale:
         raise ValueError(f"scale must be 2 or more and hr_size ({hr_size}) a multiple of it, at least 8 x scale; got scale {scale}")
+    if limit is not None and limit < 0: raise ValueError(f"limit must be positive (or 0/None: every image), not {limit}")
     sources = _sources(src, sample, train_src, valid_src)
     dest = Path(dest)
     if dest.exists() and not dest.is_dir(): raise ValueError(f"{dest}: is a file; DEST must be a folder")
+    for folder in [f for fs in (src, train_src, valid_src) for f in ([] if fs is None or sample else [fs] if isinstance(fs, (str, Path)) else fs)]:
+        if dest.resolve() == Path(folder).resolve() or Path(folder).resolve() in dest.resolve().parents:
+            raise ValueError(f"{dest}: DEST is inside the source folder {folder}; its pairs would be read as inputs: choose a folder outside it")
     settings = dict(hr_size=hr_size, scale=scale, lr_src=str(lr_src) if lr_src else None, seed=seed, valid_pct=valid_pct,
                     select_pct=select_pct)
     _check_settings(dest, settings)
@@ -269,9 +307,12 @@ def prepare(src=None,                # a folder of photos, searched recursively 
     dest.mkdir(parents=True, exist_ok=True)
     atomic_write(dest / SETTINGS_FILE, lambda p: Path(p).write_text(json.dumps(settings, indent=1) + "\n"))
     workers = os.cpu_count() if workers is None else workers
-    start = time.perf_counter()
-    results = list(parallel(prepare_one, jobs, n_workers=workers if workers > 1 and len(jobs) > 1 else 0,
-                            progress=progress, chunksize=4))                        # n_workers=0: in this process
+    start, results, journal = time.perf_counter(), [], Journal(dest)
+    try:
+        for r in progress_display(_run_jobs(jobs, workers), progress, total=len(jobs)):
+            results.append(r)
+            if r['status'] == 'done': journal.add(r)                 # recorded as it finishes: an interrupted run resumes
+    finally: journal.close()
     seconds = time.perf_counter() - start
     errors += [r['reason'] for r in results if r['status'] == 'error']
     good = [r for r in results if r['status'] != 'error']
@@ -279,6 +320,7 @@ def prepare(src=None,                # a folder of photos, searched recursively 
     for stem, row in read_manifest(dest).items():                   # earlier pairs this run did not touch stay listed
         if stem not in rows and stem in existing_splits(dest): rows[stem] = row
     write_csv(sorted(rows.values(), key=lambda r: (r['split'], r['stem'])), MANIFEST_FIELDS, dest / 'manifest.csv')
+    (dest / JOURNAL_FILE).unlink()                                     # its rows are in the manifest now
     count = lambda key, value: sum(r[key] == value for r in results)
     return dict(done=count('status', 'done'), skipped=count('status', 'skipped'), errors=errors,
                 **{split: sum(r['split'] == split for r in rows.values()) for split in SPLITS},

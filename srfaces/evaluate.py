@@ -228,7 +228,7 @@ def results_markdown(summary:list, baseline:str='bicubic') -> str:
     return md_table(rows, ['method', 'psnr', 'ssim', 'gain', 'ms'], ['method', 'PSNR (dB)', 'SSIM', 'gain over bicubic (dB)', 'ms per image'],
                     dict(psnr='{:.2f}', ssim='{:.4f}', ms='{:.1f}'))
 
-# %% ../nbs/06_evaluate.ipynb #5ee053a5
+# %% ../nbs/06_evaluate.ipynb #be92ec4e
 def suite_markdown(summary:list, baseline:str='bicubic') -> str:
     """A Markdown table of an `evaluate_suite` summary: a row per degradation, a column per method; the baseline's
     cells give PSNR / SSIM, the others their PSNR gain over the baseline on the same input / SSIM."""
@@ -241,7 +241,7 @@ def suite_markdown(summary:list, baseline:str='bicubic') -> str:
                                              f"{cell[n, m]['psnr'] - base['psnr']:+.2f}") + f" / {cell[n, m]['ssim']:.4f}" for m in methods}})
     return md_table(rows, ['degradation'] + methods, ['LR input'] + [m if m == baseline else f"{m} (gain)" for m in methods])
 
-# %% ../nbs/06_evaluate.ipynb #e4cfd1ee
+# %% ../nbs/06_evaluate.ipynb #7ddbe330
 def result_files(out) -> list[Path]:
     "The files `write_results` writes for `out`: the table as .md and .csv, and the per-image CSV."
     stem = Path(out).with_suffix('')

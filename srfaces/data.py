@@ -267,7 +267,7 @@ def _jobs_for(sources, dest, valid_pct, seed, hr_size, scale, lr_src, limit, sel
                          f"prepare into another folder, or delete {dest} to start afresh")
     return jobs, errors
 
-# %% ../nbs/01_data.ipynb #cb9c6a31
+# %% ../nbs/01_data.ipynb #bf701da8
 def _run_jobs(jobs:list, workers:int):
     "The result of each job in order, as it finishes: in this process, or in `workers` processes."
     if workers <= 1 or len(jobs) <= 1:

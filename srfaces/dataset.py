@@ -127,9 +127,13 @@ class PairedFaces(Dataset):
         out = d(hr.permute(1, 2, 0).numpy(), lr.permute(1, 2, 0).numpy(), self.scale, seed)
         return torch.from_numpy(np.array(out)).permute(2, 0, 1).contiguous()
 
+    def pair(self, i):
+        "The i-th pair as uint8 `3xHxW` tensors (LR, HR), the LR degraded when the dataset degrades: what the model is given."
+        lr, hr = self.load_pair(i)
+        return (lr if self.degrade is None else self.degraded(i, lr, hr)), hr
+
     def __getitem__(self, i):
-        lr, hr = self.load_pair(i % len(self.pairs))
-        if self.degrade is not None: lr = self.degraded(i % len(self.pairs), lr, hr)
+        lr, hr = self.pair(i % len(self.pairs))
         if self.lr_crop: lr, hr = _crop_pair(lr, hr, self.lr_crop, self.scale)
         if self.augment: lr, hr = _augment_pair(lr, hr)
         return self.to_model(lr), self.to_model(hr)

@@ -52,14 +52,14 @@ def distributed_info() -> tuple[int, int, int]:
 # %% ../nbs/04_train.ipynb #a4f4584d
 def validate(model:nn.Module, ds:PairedFaces, bs:int=8) -> dict:
     """Mean MSE (model units), PSNR and SSIM (dB / -, on the 8-bit RGB output, BT.601 Y, `shave` = the model's scale)
-    of `model` over the luminance dataset `ds`."""
+    of `model` over the luminance dataset `ds` (its LR degraded when `ds` degrades)."""
     if ds.colour != 'y': raise ValueError("validate needs a PairedFaces with colour='y' (the models' input)")
     model = getattr(model, 'module', model)
     mses, psnrs, ssims = [], [], []
     for start in range(0, len(ds.pairs), bs):
         groups = {}
         for i in range(start, min(start + bs, len(ds.pairs))):
-            lr, hr = ds.load_pair(i); groups.setdefault(tuple(lr.shape), []).append((lr, hr))
+            lr, hr = ds.pair(i); groups.setdefault(tuple(lr.shape), []).append((lr, hr))
         for group in groups.values():
             lr, hr = torch.stack([p[0] for p in group]), torch.stack([p[1] for p in group])
             sr, out = upscale_rgb(model, lr, return_y=True)               # one forward pass for both

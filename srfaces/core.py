@@ -14,9 +14,9 @@ from skimage.metrics import structural_similarity
 # %% auto #0
 __all__ = ['IMAGE_EXTENSIONS', 'MAX_PIXELS', 'GREY_16_MODES', 'OUTPUT_FORMATS', 'rgb_to_ycbcr', 'ycbcr_to_rgb', 'y_bt601',
            'to_model_units', 'from_model_units', 'cubic', 'resize_matrix', 'imresize', 'median_ms', 'ImageError',
-           'upright', 'open_image', 'is_16bit_colour', 'read_image', 'find_images', 'split_image', 'to_rgb', 'load_rgb',
-           'atomic_write', 'save_png', 'encode_png16', 'save_image', 'write_csv', 'md_table', 'progress', 'psnr_y',
-           'ssim_y', 'psnr_ssim_y', 'data_available']
+           'upright', 'open_image', 'is_16bit_colour', 'check_png_stream', 'read_image', 'find_images', 'split_image',
+           'to_rgb', 'load_rgb', 'atomic_write', 'save_png', 'encode_png16', 'save_image', 'write_csv', 'md_table',
+           'progress', 'psnr_y', 'ssim_y', 'psnr_ssim_y', 'data_available']
 
 # %% ../nbs/00_core.ipynb #07b19c37
 _RGB_TO_YCBCR = np.array([[ 0.299,     0.587,     0.114   ],
@@ -235,6 +235,42 @@ def is_16bit_colour(img:Image.Image) -> bool:
     "Whether `img` (opened, not yet loaded) is a 16-bit colour PNG, which Pillow would reduce to 8 bits."
     return img.format == 'PNG' and img.mode in ('RGB', 'RGBA') and any(';16' in str(t[3]) for t in (img.tile or []))
 
+# %% ../nbs/00_core.ipynb #d6d72aed
+_ADAM7 = ((0, 0, 8, 8), (4, 0, 8, 8), (0, 4, 4, 8), (2, 0, 4, 4), (0, 2, 2, 4), (1, 0, 2, 2), (0, 1, 1, 2))
+
+def check_png_stream(path, data:bytes):
+    """Raise `ImageError` unless the PNG `data` (of the file `path`) has intact chunks (lengths and CRCs) and an IDAT
+    stream that inflates to exactly the rows its header declares, each with a valid filter byte. torchvision's libpng
+    decoder crashes the whole process (SIGSEGV) on some corrupt 16-bit files instead of raising, so these are checked first."""
+    corrupt = lambda why: ImageError(path, f"truncated or corrupt image ({why})")
+    if data[:8] != b'\x89PNG\r\n\x1a\n': raise corrupt("no PNG signature")
+    pos, header, idat = 8, None, []
+    while True:
+        if pos + 12 > len(data): raise corrupt("the file ends before its IEND chunk")
+        n, kind = struct.unpack('>I', data[pos:pos + 4])[0], data[pos + 4:pos + 8]
+        body, crc = data[pos + 8:pos + 8 + n], data[pos + 8 + n:pos + 12 + n]
+        if len(crc) < 4 or zlib.crc32(kind + body) != struct.unpack('>I', crc)[0]: raise corrupt(f"bad {kind.decode('latin-1')} chunk")
+        if kind == b'IHDR': header = struct.unpack('>IIBBBBB', body)
+        elif kind == b'IDAT': idat.append(body)
+        elif kind == b'IEND': break
+        pos += 12 + n
+    if header is None or not idat: raise corrupt("no IHDR or IDAT chunk")
+    w, h, depth, colour, _, _, interlace = header
+    channels = {0: 1, 2: 3, 3: 1, 4: 2, 6: 4}.get(colour)
+    if channels is None: raise corrupt(f"unknown colour type {colour}")
+    row_bytes = lambda width: 1 + (width * channels * depth + 7) // 8
+    sizes = [(w, h)] if not interlace else [(max(0, -(-(w - x0) // dx)), max(0, -(-(h - y0) // dy))) for x0, y0, dx, dy in _ADAM7]
+    try:
+        inflater = zlib.decompressobj()
+        raw = np.frombuffer(inflater.decompress(b''.join(idat)), np.uint8)
+    except zlib.error as e: raise corrupt(e) from None
+    expected = sum(ph * row_bytes(pw) for pw, ph in sizes if pw and ph)
+    if not inflater.eof or len(raw) != expected: raise corrupt(f"the image data inflate to {len(raw)} bytes, not {expected}")
+    starts, offset = [], 0
+    for pw, ph in sizes:
+        if pw and ph: starts.append(offset + row_bytes(pw) * np.arange(ph)); offset += ph * row_bytes(pw)
+    if (raw[np.concatenate(starts)] > 4).any(): raise corrupt("bad row filter type")
+
 # %% ../nbs/00_core.ipynb #cb2ba471
 def read_image(path, max_pixels:int=None):
     """`open_image`, except that a 16-bit colour PNG comes back as an `HxWx3` (or x4) uint16 array with all its bits
@@ -244,8 +280,10 @@ def read_image(path, max_pixels:int=None):
     except Exception: deep = False                                    # open_image names the problem
     if not deep: return open_image(path, max_pixels)
     _check_pixels(path, *size, max_pixels)
-    from torchvision.io import decode_png, read_file, ImageReadMode
-    try: pixels = decode_png(read_file(str(path)), mode=ImageReadMode.UNCHANGED)
+    from torchvision.io import decode_png, ImageReadMode
+    data = Path(path).read_bytes()
+    check_png_stream(path, data)                                      # libpng would crash on some corrupt files
+    try: pixels = decode_png(torch.frombuffer(bytearray(data), dtype=torch.uint8), mode=ImageReadMode.UNCHANGED)
     except RuntimeError as e: raise ImageError(path, f"truncated or corrupt image ({e})") from None
     return np.ascontiguousarray(pixels.permute(1, 2, 0).numpy().astype(np.uint16))
 

@@ -5,6 +5,7 @@
 # %% ../nbs/05_restore.ipynb #baba03fc
 from __future__ import annotations
 import importlib.util, sys
+from collections import Counter
 from pathlib import Path
 import numpy as np
 import torch
@@ -140,24 +141,39 @@ def _is_within(path:Path, folder:Path) -> bool:
     return path.resolve() == folder.resolve() or folder.resolve() in path.resolve().parents
 
 # %% ../nbs/05_restore.ipynb #c3aaecee
+def _output_suffix(path:Path) -> str:
+    "'.tiff' for a float image (PNG cannot hold it), '.png' for everything else; from the header alone."
+    try:
+        with Image.open(path) as im: return '.tiff' if im.mode == 'F' else '.png'
+    except Exception: return '.png'                                     # unreadable: reported when it is read
+
 def plan_outputs(src, dest, ignored:list=None) -> list[tuple[Path, Path]]:
-    "`(input, output)` pairs for `upscale_path`; `ValueError` for a plan that would overwrite inputs or collide."
+    """`(input, output)` pairs for `upscale_path`; `ValueError` for a plan that would overwrite inputs or collide.
+    Folder outputs keep the relative path with the suffix .png (.tiff for float images); inputs whose outputs would
+    share a name keep their whole name before it (`a.jpg` -> `a.jpg.png`), as often as it takes to make every name unique."""
     src, dest = Path(src), Path(dest)
     if not src.exists(): raise FileNotFoundError(f"{src}: no such file or directory")
     if src.is_file():
         if dest.suffix.lower() in OUTPUT_FORMATS: out = dest
         elif dest.suffix and not dest.is_dir():
             raise ValueError(f"{dest}: unknown output format {dest.suffix!r}; use one of {', '.join(OUTPUT_FORMATS)} (or a folder)")
-        else: out = dest / f'{src.stem}.png'
+        else: out = dest / f'{src.stem}{_output_suffix(src)}'
         if out.exists() and out.resolve() == src.resolve(): raise ValueError(f"{out}: the output would replace its input")
         return [(src, out)]
     if dest.exists() and not dest.is_dir(): raise ValueError(f"{dest}: is a file; a folder SRC needs a folder DEST")
     if dest.resolve() == src.resolve(): raise ValueError(f"{dest}: is the input folder; the outputs would replace the inputs")
-    inputs = [p for p in find_images(src, ignored) if not _is_within(p, dest)]          # never read our own outputs
-    outputs = [(dest / p.relative_to(src)).with_suffix('.png') for p in inputs]
-    clashes = {o for o in outputs if outputs.count(o) > 1}
-    outputs = [o.with_name(f'{p.name}.png') if o in clashes else o for p, o in zip(inputs, outputs)]
-    return list(zip(inputs, outputs))
+    inputs = find_images(src, ignored)
+    if _is_within(dest, src): inputs = [p for p in inputs if not _is_within(p, dest)]   # DEST inside SRC: never read our outputs
+    suffix = {p: _output_suffix(p) for p in inputs}
+    outputs, whole = {p: (dest / p.relative_to(src)).with_suffix(suffix[p]) for p in inputs}, set()
+    while True:
+        counts = Counter(outputs.values())
+        clashing = [p for p in inputs if counts[outputs[p]] > 1 and p not in whole]
+        if not clashing: break
+        for p in clashing: outputs[p] = (dest / p.relative_to(src)).with_name(p.name + suffix[p]); whole.add(p)
+    same = [o for o, n in Counter(outputs.values()).items() if n > 1]
+    if same: raise ValueError(f"{same[0]}: several inputs would be written there; rename one of them")
+    return [(p, outputs[p]) for p in inputs]
 
 # %% ../nbs/05_restore.ipynb #f211f059
 def upscale_path(src, dest, model='fast', overwrite:bool=False, tile:int=256, overlap:int=16, progress:bool=True,
@@ -177,7 +193,6 @@ def upscale_path(src, dest, model='fast', overwrite:bool=False, tile:int=256, ov
             img = read_image(inp, max_pixels)
             if getattr(img, 'n_frames', 1) > 1: notes.append(f"{inp}: {img.n_frames} frames; only the first was upscaled")
             result = upscale(img, net, tile, overlap)
-            if getattr(result, 'mode', None) == 'F' and outp.suffix.lower() == '.png' and Path(src).is_dir(): outp = outp.with_suffix('.tiff')
             outp.parent.mkdir(parents=True, exist_ok=True)
             save_image(result, outp)
             done += 1

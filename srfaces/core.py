@@ -235,7 +235,7 @@ def is_16bit_colour(img:Image.Image) -> bool:
     "Whether `img` (opened, not yet loaded) is a 16-bit colour PNG, which Pillow would reduce to 8 bits."
     return img.format == 'PNG' and img.mode in ('RGB', 'RGBA') and any(';16' in str(t[3]) for t in (img.tile or []))
 
-# %% ../nbs/00_core.ipynb #bdf0035e
+# %% ../nbs/00_core.ipynb #bd5748f1
 _ADAM7 = ((0, 0, 8, 8), (4, 0, 8, 8), (0, 4, 4, 8), (2, 0, 4, 4), (0, 2, 2, 4), (1, 0, 2, 2), (0, 1, 1, 2))
 
 def check_png_stream(path, data:bytes):

@@ -16,8 +16,8 @@ from .core import imresize, cubic, rgb_to_ycbcr, ycbcr_to_rgb, to_model_units, f
 __all__ = ['ARCHITECTURES', 'OLD_ARCHITECTURE_NAMES', 'CHECKPOINT_FORMAT', 'WEIGHTS_DIR', 'SHIPPED', 'SeedNet', 'BicubicUpsample',
            'VDSR', 'FastFace', 'ResidualBlock', 'FastFace2', 'ESA', 'RLFB', 'RLFN', 'build_model', 'model_colour',
            'model_channels', 'evaluating', 'upscale_y', 'upscale_rgb', 'MirrorEnsemble', 'count_parameters',
-           'count_flops', 'CheckpointError', 'architecture_of', 'checkpoint_dict', 'save_checkpoint', 'read_checkpoint',
-           'model_from_checkpoint', 'load_model']
+           'count_flops', 'CheckpointError', 'architecture_of', 'checkpoint_dict', 'save_checkpoint',
+           'check_model_settings', 'read_checkpoint', 'model_from_checkpoint', 'load_model']
 
 # %% ../nbs/03_models.ipynb #f5312da2
 class SeedNet(nn.Module):
@@ -301,7 +301,7 @@ def save_checkpoint(ckpt:dict, path):
 _SETTING_BOUNDS = dict(scale=(2, 4), channels=(1, 512), layers=(2, 100), depth=(2, 100), blocks=(0, 100), kernel=(1, 15), esa_channels=(1, 512))
 
 # %% ../nbs/03_models.ipynb #bbac9726
-def _check_settings(arch, kwargs, path):
+def check_model_settings(arch, kwargs, path):
     "Refuse stored constructor settings that are unknown, of the wrong type or out of bounds."
     if not isinstance(kwargs, dict): raise CheckpointError(f"{path}: its model settings are not a dict")
     known = inspect.signature(ARCHITECTURES[arch]).parameters
@@ -342,7 +342,7 @@ def model_from_checkpoint(ckpt:dict, path='checkpoint', arch:str=None, scale:int
     if arch is not None and ckpt['arch'] != arch:
         raise CheckpointError(f"{path}: holds a {ckpt['arch']!r} model, expected {arch!r}")
     cls, kwargs, state = ARCHITECTURES[ckpt['arch']], ckpt['kwargs'], ckpt['state_dict']
-    _check_settings(ckpt['arch'], kwargs, path)
+    check_model_settings(ckpt['arch'], kwargs, path)
     if scale is not None and kwargs.get('scale', 2) != scale:
         raise CheckpointError(f"{path}: a x{kwargs.get('scale', 2)} model, but x{scale} is needed here")
     with torch.device('meta'): expected = {k: tuple(v.shape) for k, v in cls(**kwargs).state_dict().items()}

@@ -4,7 +4,7 @@
 
 # %% ../nbs/04_train.ipynb #df450e6b
 from __future__ import annotations
-import copy, math, os, random, sys, time
+import copy, fcntl, math, os, random, sys, time
 from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
@@ -16,14 +16,14 @@ from torch.utils.data import DataLoader
 from fastcore.script import call_parse, store_true
 from .core import progress as progress_display, psnr_ssim_y, atomic_write, write_csv
 from .dataset import PairedFaces, DeviceBatches, prepared_scale
-from .models import (build_model, checkpoint_dict, save_checkpoint, read_checkpoint, model_from_checkpoint,
+from .models import (build_model, check_model_settings, checkpoint_dict, save_checkpoint, read_checkpoint, model_from_checkpoint,
                             upscale_rgb, CheckpointError, load_model, model_colour)
 try: import tomllib
 except ModuleNotFoundError: import tomli as tomllib                    # Python 3.10
 from .degrade import degrade_settings, parse_degradation
 
 # %% auto #0
-__all__ = ['RECIPE_DEFAULTS', 'ARCH_RECIPES', 'CHOICES', 'LOSSES', 'POSITION', 'pick_device', 'seed_everything',
+__all__ = ['RECIPE_DEFAULTS', 'ARCH_RECIPES', 'CHOICES', 'LOSSES', 'LOCK_FILE', 'POSITION', 'pick_device', 'seed_everything',
            'distributed_info', 'validate', 'make_recipe', 'read_recipe', 'make_optimizer', 'y_weighted_mse',
            'learning_rate', 'make_batches', 'training_loss', 'TrainingDiverged', 'Run', 'setup_run', 'checkpoint_meta',
            'run_meta', 'save_last', 'train_step', 'end_epoch', 'write_log', 'plot_history', 'train', 'srfaces_train']
@@ -32,8 +32,12 @@ __all__ = ['RECIPE_DEFAULTS', 'ARCH_RECIPES', 'CHOICES', 'LOSSES', 'POSITION', '
 def pick_device(device:str=None) -> torch.device:
     "The requested device, else CUDA, then Apple's MPS, then the CPU."
     if device:
-        dev = torch.device(device)
+        try: dev = torch.device(device)
+        except RuntimeError: dev = None
+        if dev is None or dev.type not in ('cpu', 'cuda', 'mps'): raise ValueError(f"unknown device {device!r}; use cpu, cuda, cuda:N or mps")
         if dev.type == 'cuda' and not torch.cuda.is_available(): raise ValueError(f"device {device!r} requested, but this machine has no usable CUDA GPU")
+        if dev.type == 'mps' and not (getattr(torch.backends, 'mps', None) is not None and torch.backends.mps.is_available()):
+            raise ValueError(f"device {device!r} requested, but this machine has no usable Apple GPU (MPS)")
         return dev
     if torch.cuda.is_available(): return torch.device('cuda')
     if getattr(torch.backends, 'mps', None) is not None and torch.backends.mps.is_available(): return torch.device('mps')
@@ -115,6 +119,9 @@ def make_recipe(base:dict=None, source:str='recipe', **overrides) -> dict:
     for key, value in recipe.items(): _check_value(key, value, RECIPE_DEFAULTS[key], source)
     if not (recipe['epochs'] or recipe['steps'] or recipe['seconds']): raise ValueError(f"{source}: no budget: give epochs, steps or seconds")
     if recipe['batches'] == 'device' and not recipe['lr_crop']: raise ValueError(f"{source}: batches = 'device' cuts crops: give lr_crop")
+    if recipe['model']:
+        try: check_model_settings(recipe['arch'], recipe['model'], f"{source}: model")        # the bounds every loader applies
+        except CheckpointError as e: raise ValueError(str(e)) from None
     if recipe['init'] and recipe['model']: raise ValueError(f"{source}: init keeps that model's settings; drop model = {recipe['model']}")
     if recipe['degrade']:
         recipe['degrade'] = degrade_settings(recipe['degrade'], f"{source}: degrade")
@@ -185,7 +192,7 @@ class Run:
     out: Path; recipe: dict; data: str; device: torch.device; steps_per_epoch: int
     epoch: int = 0; step: int = 0; step_in_epoch: int = 0; samples: int = 0; seconds: float = 0.
     loss_sum: float = 0.; loss_count: int = 0; best: float = -float('inf'); history: list = field(default_factory=list)
-    command: str = ''; main: bool = True; distributed: bool = False; world: int = 1; ema: nn.Module = None
+    command: str = ''; main: bool = True; distributed: bool = False; world: int = 1; ema: nn.Module = None; lock: object = None
 
     @property
     def deliverable(self) -> nn.Module:
@@ -202,6 +209,22 @@ class Run:
                    self.seconds / r['seconds'] if r['seconds'] else 0.)
 
 # %% ../nbs/04_train.ipynb #76c4c73d
+LOCK_FILE = '.lock'
+
+_held_locks = {}                                    # run folder -> lock file, for this process
+
+def _lock_out(out:Path):
+    """Lock the run folder (an exclusive `flock` of `out/.lock`, held until the run ends): a second process training
+    into it is refused instead of mixing its checkpoints in. Within one process the lock is shared."""
+    key = str(out.resolve())
+    if key in _held_locks and not _held_locks[key].closed: return _held_locks[key]
+    handle = open(out / LOCK_FILE, 'a')
+    try: fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        handle.close(); raise FileExistsError(f"{out}: another training run is using this folder; wait for it or choose another") from None
+    _held_locks[key] = handle
+    return handle
+
 def _check_out(out:Path, resume:bool):
     "Refuse an `out` that would mix runs or cannot be written, before any work."
     if out.exists() and not out.is_dir(): raise ValueError(f"{out}: is a file; --out must be a run folder")
@@ -209,8 +232,8 @@ def _check_out(out:Path, resume:bool):
     if resume and not last.exists(): raise FileNotFoundError(f"{last}: nothing to resume (no run in {out})")
     if not resume:
         if last.exists(): raise FileExistsError(f"{last}: a run is already there; resume it (--resume) or choose another out folder")
-        if out.exists() and any(out.iterdir()):
-            raise FileExistsError(f"{out}: not empty ({', '.join(sorted(p.name for p in out.iterdir())[:4])}); choose a new out folder")
+        found = sorted(p.name for p in out.iterdir() if p.name != LOCK_FILE) if out.is_dir() else []
+        if found: raise FileExistsError(f"{out}: not empty ({', '.join(found[:4])}); choose a new out folder")
     try: out.mkdir(parents=True, exist_ok=True)
     except OSError as e: raise ValueError(f"{out}: cannot be created ({e.strerror})") from None
     if not os.access(out, os.W_OK | os.X_OK): raise ValueError(f"{out}: cannot be written")
@@ -234,6 +257,7 @@ def setup_run(data, recipe:dict=None, *, out, resume:bool=False, device:str=None
     if resume and recipe is not None: raise ValueError("a resumed run continues its stored recipe: give no recipe settings with resume")
     _check_out(out, resume)
     rank, local_rank, world = distributed_info()
+    lock = _lock_out(out) if rank == 0 else None
     if world > 1 and not dist.is_initialized(): dist.init_process_group('nccl' if torch.cuda.is_available() else 'gloo')
     dev = pick_device(device)
     if dev.type == 'cuda':
@@ -253,7 +277,7 @@ def setup_run(data, recipe:dict=None, *, out, resume:bool=False, device:str=None
               optimizer=make_optimizer(recipe['optimizer'], model.parameters(), recipe['lr'], recipe['weight_decay']),
               batches=batches, eval_splits=_eval_splits(data, recipe['valid_degrade']), out=out, recipe=recipe, data=str(data), device=dev,
               steps_per_epoch=len(batches), command=command, main=rank == 0, distributed=world > 1, world=world,
-              ema=copy.deepcopy(model).eval().requires_grad_(False) if recipe['ema'] else None)
+              ema=copy.deepcopy(model).eval().requires_grad_(False) if recipe['ema'] else None, lock=lock)
     if not run.eval_splits: raise FileNotFoundError(f"{data}: no select/ or valid/ split to validate on")
     if state is not None: _restore(run, state)
     return run
@@ -406,6 +430,7 @@ def train(data, recipe:dict=None, *, out, resume:bool=False, device:str=None, wo
         if run.step_in_epoch: end_epoch(run, log)                      # the budget ended inside an epoch
     finally:
         if run.distributed: dist.destroy_process_group()
+        if run.lock is not None: (run.out / LOCK_FILE).unlink(missing_ok=True); run.lock.close()
     return run.history
 
 # %% ../nbs/04_train.ipynb #c9927ff2

@@ -12,11 +12,11 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from skimage.metrics import structural_similarity
 
 # %% auto #0
-__all__ = ['IMAGE_EXTENSIONS', 'MAX_PIXELS', 'GREY_16_MODES', 'OUTPUT_FORMATS', 'rgb_to_ycbcr', 'ycbcr_to_rgb', 'y_bt601',
-           'to_model_units', 'from_model_units', 'cubic', 'resize_matrix', 'imresize', 'median_ms', 'ImageError',
-           'upright', 'open_image', 'is_16bit_colour', 'check_png_stream', 'read_image', 'find_images', 'split_image',
-           'to_rgb', 'load_rgb', 'atomic_write', 'save_png', 'encode_png16', 'save_image', 'write_csv', 'md_table',
-           'progress', 'psnr_y', 'ssim_y', 'psnr_ssim_y', 'data_available']
+__all__ = ['IMAGE_EXTENSIONS', 'MAX_PIXELS', 'GREY_16_MODES', 'OUTPUT_FORMATS', 'PSNR_CAP', 'rgb_to_ycbcr', 'ycbcr_to_rgb',
+           'y_bt601', 'to_model_units', 'from_model_units', 'cubic', 'resize_matrix', 'imresize', 'median_ms',
+           'ImageError', 'upright', 'open_image', 'is_16bit_colour', 'check_png_stream', 'read_image', 'find_images',
+           'split_image', 'to_rgb', 'load_rgb', 'atomic_write', 'save_png', 'encode_png16', 'save_image', 'write_csv',
+           'md_table', 'progress', 'psnr_y', 'ssim_y', 'psnr_ssim_y', 'data_available']
 
 # %% ../nbs/00_core.ipynb #07b19c37
 _RGB_TO_YCBCR = np.array([[ 0.299,     0.587,     0.114   ],
@@ -338,9 +338,9 @@ def to_rgb(img:Image.Image, background=(255, 255, 255)) -> np.ndarray:
     return np.clip(np.rint(rgb * a + np.asarray(background, np.float64) * (1 - a)), 0, 255).astype(np.uint8)
 
 # %% ../nbs/00_core.ipynb #d4bd3380
-def load_rgb(path) -> np.ndarray:
-    "Decode the image at `path` to an `HxWx3` uint8 RGB array (EXIF orientation applied)."
-    return to_rgb(open_image(path))
+def load_rgb(path, max_pixels:int=MAX_PIXELS) -> np.ndarray:
+    "Decode the image at `path` to an `HxWx3` uint8 RGB array (EXIF orientation applied); `ImageError` above `max_pixels`."
+    return to_rgb(open_image(path, max_pixels))
 
 # %% ../nbs/00_core.ipynb #461be978
 def atomic_write(path, write):
@@ -429,9 +429,11 @@ def _y_pair(sr, hr, shave):
     return a, b
 
 # %% ../nbs/00_core.ipynb #72a29f11
+PSNR_CAP = 100.                                     # dB: identical images score this, so that means stay finite
+
 def _psnr(a, b):
     mse = np.mean((a - b) ** 2)
-    return float('inf') if mse == 0 else float(10 * np.log10(255 ** 2 / mse))
+    return PSNR_CAP if mse == 0 else min(float(10 * np.log10(255 ** 2 / mse)), PSNR_CAP)
 
 # %% ../nbs/00_core.ipynb #42854b0a
 def _ssim(a, b):

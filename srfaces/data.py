@@ -12,7 +12,7 @@ import torch
 from threadpoolctl import threadpool_limits
 from fastcore.script import call_parse, Param, store_true
 from concurrent.futures import ProcessPoolExecutor
-from .core import progress as progress_display,  ImageError, find_images, atomic_write, load_rgb, imresize, save_png, write_csv
+from .core import progress as progress_display, MAX_PIXELS, ImageError, find_images, atomic_write, load_rgb, imresize, save_png, write_csv
 
 # %% auto #0
 __all__ = ['SPLITS', 'SAMPLE_IMAGES', 'MANIFEST_FIELDS', 'SETTINGS_FILE', 'JOURNAL_FILE', 'center_crop_square', 'make_hr',
@@ -123,6 +123,7 @@ class PrepJob:
     lr_source: str = None     # a file with the LR image to use instead of bicubic (FFHQ thumbnails)
     crop: tuple = None
     remake: bool = False      # the pair exists but its source file changed since: make it again
+    max_pixels: int = MAX_PIXELS   # refuse larger sources (from the header, before decoding)
 
     def paths(self):
         d = Path(self.dest) / self.split
@@ -160,7 +161,7 @@ def prepare_one(job:PrepJob) -> dict:
     if hr_path.exists() and lr_path.exists() and not job.remake: return result
     try:
         if job.source.startswith(('skimage:', 'matplotlib:')): rgb = load_sample(job.source, job.crop)
-        else: rgb = load_rgb(job.source)
+        else: rgb = load_rgb(job.source, job.max_pixels)
         if job.lr_source is None: hr, lr = make_pair(rgb, job.hr_size, job.scale, name=job.source)
         else: hr, lr = make_hr(rgb, job.hr_size, job.source), _load_lr(job.lr_source, job.hr_size // job.scale, job.source)
         for p in (hr_path, lr_path): p.parent.mkdir(parents=True, exist_ok=True)
@@ -288,7 +289,8 @@ def prepare(src=None,                # a folder of photos, searched recursively 
             progress:bool=True,      # show a progress bar
             select_pct:float=0.,     # fraction of faces in the selection split (for choosing models; drawn after valid)
             train_src=None,          # folder(s) whose faces all go to the training split
-            valid_src=None):         # folder(s) whose faces all go to the validation split
+            valid_src=None,          # folder(s) whose faces all go to the validation split
+            max_pixels:int=MAX_PIXELS):  # refuse sources with more pixels (checked from the header, before decoding)
     """Prepare HR/LR pairs from `src` (a folder or a list of them; or the built-in sample), `train_src` and `valid_src`
     into `dest`: one prepared folder, one manifest. Returns a summary dict."""
     if scale < 2 or hr_size < 8 * scale or hr_size % scale:
@@ -304,6 +306,7 @@ def prepare(src=None,                # a folder of photos, searched recursively 
                     select_pct=select_pct)
     _check_settings(dest, settings)
     jobs, errors = _jobs_for(sources, dest, valid_pct, seed, hr_size, scale, lr_src, limit, select_pct)
+    for job in jobs: job.max_pixels = max_pixels
     dest.mkdir(parents=True, exist_ok=True)
     atomic_write(dest / SETTINGS_FILE, lambda p: Path(p).write_text(json.dumps(settings, indent=1) + "\n"))
     workers = os.cpu_count() if workers is None else workers
@@ -343,6 +346,7 @@ def srfaces_prepare(
     select_pct:float=0.,              # fraction of images in the selection split (for choosing between models)
     train_src:str=None,               # a second folder whose images all go to the training split
     valid_src:str=None,               # a folder whose images all go to the validation split
+    max_pixels:int=MAX_PIXELS,        # refuse images with more pixels than this (read from the header, before decoding)
 ):
     "Prepare HR/LR training pairs from a folder of face photos (MATLAB bicubic, 1024 -> 256 -> 128)."
     if sample and dest is None: src, dest = None, src          # `srfaces_prepare --sample DEST`
@@ -351,7 +355,7 @@ def srfaces_prepare(
     dest = dest or 'data/prepared'
     try:
         summary = prepare(src, dest, valid_pct, seed, workers, limit, lr_src, sample, hr_size, scale, progress=sys.stdout.isatty(),
-                          select_pct=select_pct, train_src=train_src, valid_src=valid_src)
+                          select_pct=select_pct, train_src=train_src, valid_src=valid_src, max_pixels=max_pixels)
     except (FileNotFoundError, ValueError) as e:
         print(f"srfaces_prepare: {e}", file=sys.stderr); sys.exit(2)
     for e in summary['errors']: print(f"error: {e}", file=sys.stderr)

@@ -36,8 +36,11 @@ def paired_files(root, scale:int=2, check_sizes:bool=True) -> list[tuple[str, Pa
     root = Path(root)
     for sub in ('hr', 'lr'):
         if not (root / sub).is_dir(): raise FileNotFoundError(f"{root / sub}: no such folder")
-    hr = {p.stem: p for p in find_images(root / 'hr')}
-    lr = {p.stem: p for p in find_images(root / 'lr')}
+    hr, lr = ({} , {})
+    for sub, found in (('hr', hr), ('lr', lr)):
+        for p in find_images(root / sub):
+            if p.stem in found: raise ValueError(f"{p}: same stem as {found[p.stem]}; a pair is matched by stem: rename one of them")
+            found[p.stem] = p
     for stem in sorted(hr.keys() - lr.keys()): raise ValueError(f"{hr[stem]}: no LR partner {root / 'lr' / stem}.*")
     for stem in sorted(lr.keys() - hr.keys()): raise ValueError(f"{lr[stem]}: no HR partner {root / 'hr' / stem}.*")
     if not hr: raise ValueError(f"{root}: no image pairs found in hr/ and lr/")

@@ -12,7 +12,7 @@ from torch import nn
 import torch.nn.functional as F
 from PIL import Image
 from fastcore.script import call_parse, store_true
-from .core import progress as progress_display, ImageError, load_rgb, imresize, psnr_y, psnr_ssim_y, to_model_units, from_model_units, atomic_write, write_csv, md_table, find_images
+from .core import progress as progress_display, ImageError, MAX_PIXELS, load_rgb, imresize, psnr_y, psnr_ssim_y, to_model_units, from_model_units, atomic_write, write_csv, md_table, find_images
 from .dataset import paired_files
 from .models import BicubicUpsample, RLFN, MirrorEnsemble
 from .restore import upscale, runtime_model
@@ -26,19 +26,23 @@ __all__ = ['CLASSICAL', 'REFERENCE_METHODS', 'PUBLIC_VDSR_FILE', 'OPENCV_FILES',
            'srfaces_evaluate', 'most_different_crop', 'comparison_figure', 'gain_histogram']
 
 # %% ../nbs/06_evaluate.ipynb #c5e26aba
-def _load_pair(stem, lr_path, hr_path, scale):
-    "(stem, lr, hr) of a prepared pair, or of an HR image (`hr_path` None) degraded by MATLAB bicubic."
-    hr = load_rgb(hr_path or lr_path)
+def _load_pair(stem, lr_path, hr_path, scale, max_pixels:int=MAX_PIXELS):
+    "(stem, lr, hr) of a prepared pair (sizes checked), or of an HR image (`hr_path` None) degraded by MATLAB bicubic."
+    hr = load_rgb(hr_path or lr_path, max_pixels)
     if hr_path is None: hr = hr[:hr.shape[0] // scale * scale, :hr.shape[1] // scale * scale]
     if min(hr.shape[:2]) < 8 * scale:
         raise ImageError(hr_path or lr_path, f"too small to score ({hr.shape[1]}x{hr.shape[0]}; at least {8 * scale} pixels a side)")
-    return stem, (imresize(hr, 1 / scale) if hr_path is None else load_rgb(lr_path)), hr
+    if hr_path is None: return stem, imresize(hr, 1 / scale), hr
+    lr = load_rgb(lr_path, max_pixels)
+    if hr.shape[:2] != (lr.shape[0] * scale, lr.shape[1] * scale):
+        raise ImageError(hr_path, f"HR is {hr.shape[1]}x{hr.shape[0]} but its LR partner is {lr.shape[1]}x{lr.shape[0]} (expected x{scale})")
+    return stem, lr, hr
 
 # %% ../nbs/06_evaluate.ipynb #68702770
-def evaluation_pairs(data, scale:int=2, errors:list=None, degrade=None) -> list[tuple[str, np.ndarray, np.ndarray]]:
+def evaluation_pairs(data, scale:int=2, errors:list=None, degrade=None, max_pixels:int=MAX_PIXELS) -> list[tuple[str, np.ndarray, np.ndarray]]:
     """(stem, lr, hr) uint8 RGB arrays from a prepared split (hr/ + lr/) or a folder of HR images. An unreadable or
     too small image raises `ImageError` naming it -- or, when an `errors` list is given, is recorded there and skipped.
-    `degrade`: a degradation name (`srfaces.degrade`); the LR images are then degraded (`degraded_pairs`)."""
+    Images over `max_pixels` are refused from their header. `degrade`: a degradation name (`srfaces.degrade`); the LR images are then degraded (`degraded_pairs`)."""
     data = Path(data)
     splits = [s for s in ('train', 'select', 'valid') if (data / s / 'hr').is_dir()]
     if (data / 'hr').is_dir() and (data / 'lr').is_dir():
@@ -48,7 +52,7 @@ def evaluation_pairs(data, scale:int=2, errors:list=None, degrade=None) -> list[
     else: raise FileNotFoundError(f"{data}: no such folder")
     pairs = []
     for stem, lp, hp in files:
-        try: pairs.append(_load_pair(stem, lp, hp, scale))
+        try: pairs.append(_load_pair(stem, lp, hp, scale, max_pixels))
         except ImageError as e:
             if errors is None: raise
             errors.append(str(e))
@@ -197,22 +201,23 @@ def _score(pairs, labels, funcs, scale:int, progress:bool, on_output=None, **tag
     return summary, per_image
 
 def evaluate(data, methods=('bicubic', 'fast'), scale:int=2, pairs=None, progress:bool=False, on_output=None,
-             reference=None, errors:list=None, engine:str='auto', degrade=None) -> tuple[list, list]:
+             reference=None, errors:list=None, engine:str='auto', degrade=None,
+             max_pixels:int=MAX_PIXELS) -> tuple[list, list]:
     """Score `methods` on `data` (or on ready `pairs`); returns (summary rows: method, psnr, ssim, ms, images;
     per-image rows). `on_output(method, stem, sr)` receives every output image, e.g. to save or plot it.
     With an `errors` list, unusable images are named there and skipped instead of stopping the run.
     `degrade`: score on LR images degraded by that name (`srfaces.degrade`), against the clean HR."""
-    pairs = pairs if pairs is not None else evaluation_pairs(data, scale, errors)
+    pairs = pairs if pairs is not None else evaluation_pairs(data, scale, errors, max_pixels=max_pixels)
     if degrade: pairs = degraded_pairs(pairs, degrade, scale)
     funcs = [method_function(m, scale, reference, engine) for m in methods]          # every method checked before any work
     return _score(pairs, method_labels(methods), funcs, scale, progress, on_output)
 
 def evaluate_suite(data, methods=('bicubic', 'fast'), degradations='all', scale:int=2, pairs=None, progress:bool=False,
-                   reference=None, errors:list=None, engine:str='auto') -> tuple[list, list]:
+                   reference=None, errors:list=None, engine:str='auto', max_pixels:int=MAX_PIXELS) -> tuple[list, list]:
     """`evaluate` on each of `degradations` (names, a comma-separated string, or 'all': the benchmark `SUITE`):
     every method on the same degraded LR faces, against the clean HR. Rows carry a `degradation` column."""
     names = suite_names(degradations)
-    pairs = pairs if pairs is not None else evaluation_pairs(data, scale, errors)
+    pairs = pairs if pairs is not None else evaluation_pairs(data, scale, errors, max_pixels=max_pixels)
     funcs, labels = [method_function(m, scale, reference, engine) for m in methods], method_labels(methods)
     summary, per_image = [], []
     for name in names:
@@ -279,6 +284,7 @@ def srfaces_evaluate(
     engine:str='auto',                  # how our models run: auto (ONNX Runtime for named models, as upscale does), torch or onnx
     degrade:str=None,                   # score on degraded LR faces against the clean HR: comma-separated names (clean, jpeg75, blur1-jpeg75, ...) or 'all' (the benchmark suite); one row per degradation
     overwrite:store_true=False,         # replace the files of --out when they exist
+    max_pixels:int=MAX_PIXELS,          # refuse images with more pixels than this (read from the header, before decoding)
 ):
     "PSNR/SSIM (BT.601 Y, border shaved) and time per image of each method on DATA, as a Markdown table."
     if threads: torch.set_num_threads(threads)
@@ -287,9 +293,9 @@ def srfaces_evaluate(
         if out: check_results_out(out, overwrite)
         if degrade:
             summary, per_image = evaluate_suite(data, names, degrade, scale, progress=sys.stdout.isatty(), reference=reference,
-                                                errors=errors, engine=engine)
+                                                errors=errors, engine=engine, max_pixels=max_pixels)
         else: summary, per_image = evaluate(data, names, scale, progress=sys.stdout.isatty(), reference=reference,
-                                            errors=errors, engine=engine)
+                                            errors=errors, engine=engine, max_pixels=max_pixels)
     except (FileNotFoundError, FileExistsError, ValueError) as e:
         for err in errors: print(f"skipped: {err}", file=sys.stderr)
         print(f"srfaces_evaluate: {e}", file=sys.stderr); sys.exit(2)

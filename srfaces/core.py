@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_core.ipynb #bb9dfb69
 from __future__ import annotations
-import csv, os, math, functools, statistics, struct, time, uuid, zlib
+import csv, errno, os, math, functools, statistics, struct, time, uuid, zlib
 from pathlib import Path
 import numpy as np
 import torch
@@ -15,8 +15,8 @@ from skimage.metrics import structural_similarity
 __all__ = ['IMAGE_EXTENSIONS', 'MAX_PIXELS', 'GREY_16_MODES', 'OUTPUT_FORMATS', 'PSNR_CAP', 'rgb_to_ycbcr', 'ycbcr_to_rgb',
            'y_bt601', 'to_model_units', 'from_model_units', 'cubic', 'resize_matrix', 'imresize', 'median_ms',
            'ImageError', 'upright', 'open_image', 'is_16bit_colour', 'check_png_stream', 'read_image', 'find_images',
-           'split_image', 'to_rgb', 'load_rgb', 'atomic_write', 'save_png', 'encode_png16', 'save_image', 'write_csv',
-           'md_table', 'progress', 'psnr_y', 'ssim_y', 'psnr_ssim_y', 'data_available']
+           'split_image', 'to_rgb', 'load_rgb', 'atomic_write', 'save_png', 'encode_png16', 'os_reason', 'save_image',
+           'write_csv', 'md_table', 'progress', 'psnr_y', 'ssim_y', 'psnr_ssim_y', 'data_available']
 
 # %% ../nbs/00_core.ipynb #07b19c37
 _RGB_TO_YCBCR = np.array([[ 0.299,     0.587,     0.114   ],
@@ -346,7 +346,7 @@ def load_rgb(path, max_pixels:int=MAX_PIXELS) -> np.ndarray:
 def atomic_write(path, write):
     "Call `write(tmp_path)` then rename it to `path`, so `path` is never half-written; the temp file is removed on failure."
     path = Path(path)
-    tmp = path.with_name(f".{path.stem}.{uuid.uuid4().hex[:8]}.tmp{path.suffix}")
+    tmp = path.with_name(f".{path.stem[:64]}.{uuid.uuid4().hex[:8]}.tmp{path.suffix[:16]}")    # never longer than `path` allows
     try:
         write(tmp)
         os.replace(tmp, path)
@@ -376,6 +376,12 @@ def encode_png16(rgb16:np.ndarray) -> bytes:
     return b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', header) + chunk(b'IDAT', zlib.compress(raw.tobytes(), 6)) + chunk(b'IEND', b'')
 
 # %% ../nbs/00_core.ipynb #3d6754b0
+def os_reason(e:OSError) -> str:
+    "A short reason for a failed write: disk full, permission, read-only, name too long, or the system's own words."
+    return {errno.ENOSPC: 'no space left on the device', errno.EDQUOT: 'disk quota exceeded', errno.EACCES: 'permission denied',
+            errno.EPERM: 'permission denied', errno.EROFS: 'read-only file system', errno.ENAMETOOLONG: 'file name too long',
+            errno.ENOTDIR: 'a part of the path is a file'}.get(e.errno, e.strerror or str(e))
+
 def save_image(image, path):
     """Save `image` (a PIL image, or a 16-bit colour array) atomically in the format its extension names
     (`OUTPUT_FORMATS`; JPEG and WebP at quality 95). A format that cannot hold the image (alpha in JPEG, float in
@@ -387,7 +393,11 @@ def save_image(image, path):
         if fmt != 'PNG': raise ValueError(f"{path}: {fmt} cannot store 16-bit colour; use .png")
         return atomic_write(path, lambda p: Path(p).write_bytes(encode_png16(image)))
     try: return atomic_write(path, lambda p: image.save(p, format=fmt, **_SAVE_OPTIONS.get(fmt, {})))
-    except (OSError, ValueError, KeyError) as e:
+    except OSError as e:
+        if e.errno is not None: raise OSError(e.errno, f"{path}: cannot be written: {os_reason(e)}") from None
+        hint = '.tiff' if image.mode in ('F', 'I') else '.png'
+        raise ValueError(f"{path}: {fmt} cannot store this {image.mode} image ({e}); use {hint}") from None
+    except (ValueError, KeyError) as e:
         hint = '.tiff' if image.mode in ('F', 'I') else '.png'
         raise ValueError(f"{path}: {fmt} cannot store this {image.mode} image ({e}); use {hint}") from None
 

@@ -4,7 +4,7 @@
 
 # %% ../nbs/05_restore.ipynb #baba03fc
 from __future__ import annotations
-import importlib.util, sys
+import errno, importlib.util, sys
 from collections import Counter
 from pathlib import Path
 import numpy as np
@@ -12,7 +12,7 @@ import torch
 from torch import nn
 from PIL import Image
 from fastcore.script import call_parse, store_true
-from .core import progress as progress_display, ImageError, MAX_PIXELS, OUTPUT_FORMATS, read_image, imresize, split_image, save_image, find_images, upright
+from .core import progress as progress_display, ImageError, MAX_PIXELS, OUTPUT_FORMATS, read_image, os_reason, imresize, split_image, save_image, find_images, upright
 from .models import load_model, upscale_rgb, upscale_y, MirrorEnsemble
 from .export import onnx_model
 
@@ -52,6 +52,15 @@ def _grey_patch(net, grey:np.ndarray, peak:float) -> np.ndarray:
     y = upscale_y(net, torch.from_numpy(grey.astype(np.float32) / peak)[None, None])[0, 0].cpu().numpy() * peak
     return y.astype(np.float32) if grey.dtype.kind == 'f' else np.clip(np.rint(y), 0, peak).astype(grey.dtype)
 
+def _at_least_two(patch_fn, scale:int):
+    "`patch_fn` made safe for patches 1 pixel high or wide (ONNX Runtime's convolutions refuse them): edge-padded to 2, cropped back."
+    def safe(a):
+        h, w = a.shape[:2]
+        if min(h, w) >= 2: return patch_fn(a)
+        pad = ((0, max(2 - h, 0)), (0, max(2 - w, 0))) + ((0, 0),) * (a.ndim - 2)
+        return patch_fn(np.pad(a, pad, mode='edge'))[:h * scale, :w * scale]
+    return safe
+
 # %% ../nbs/05_restore.ipynb #2b47f426
 def as_image(img):
     """A PIL image from what `upscale` accepts: a PIL image (its EXIF orientation applied, as for a file), an image file
@@ -67,6 +76,9 @@ def as_image(img):
     if a.ndim not in (2, 3) or (a.ndim == 3 and a.shape[2] not in (3, 4)):
         raise ValueError(f"array of shape {img.shape}: expected HxW, HxWx1, HxWx3 (RGB) or HxWx4 (RGBA)")
     if a.dtype.kind == 'f':
+        low, high = (float(np.nanmin(a)), float(np.nanmax(a))) if a.size else (0., 0.)
+        if low < 0 or high > 1 or not np.isfinite(a).all():
+            raise ValueError(f"float array with values {low:g}..{high:g}: float images must lie in 0..1 (divide 8-bit values by 255)")
         if a.ndim == 2: return Image.fromarray(a.astype(np.float32))
         a = np.clip(np.rint(a * 255), 0, 255).astype(np.uint8)
     if a.dtype == np.uint16 and a.ndim == 2: return Image.fromarray(a)
@@ -128,6 +140,7 @@ def upscale(img,                  # a PIL image, an image file path, or a numpy 
     if ensemble: net = MirrorEnsemble(net)
     pixels, peak, alpha = (img[..., :3], 65535., img[..., 3] if img.shape[2] == 4 else None) if deep else split_image(img)
     patch = (lambda p: _rgb_patch(net, p, peak)) if pixels.ndim == 3 else (lambda p: _grey_patch(net, p, peak))
+    patch = _at_least_two(patch, net.scale)
     out = tiled_map(patch, pixels, net.scale, tile, overlap)
     if alpha is not None:
         alpha = tiled_map(lambda p: np.clip(np.rint(imresize(p, net.scale)), 0, peak if deep else 255).astype(alpha.dtype), alpha, net.scale, tile, overlap)
@@ -197,6 +210,12 @@ def upscale_path(src, dest, model='fast', overwrite:bool=False, tile:int=256, ov
             save_image(result, outp)
             done += 1
         except (ImageError, ValueError) as e: errors.append(str(e) if str(inp) in str(e) or str(outp) in str(e) else f"{inp}: {e}")
+        except OSError as e:
+            if e.errno is None: errors.append(f"{inp}: {e}"); continue
+            errors.append(str(e) if str(outp) in str(e) else f"{outp}: cannot be written: {os_reason(e)}")
+            if e.errno in (errno.ENOSPC, errno.EDQUOT):                 # every later image would fail the same way
+                left = len(jobs) - done - len(skipped) - len(errors)
+                errors.append(f"{dest}: stopped: the disk is full; {left} inputs not upscaled"); break
         except Exception as e: errors.append(f"{inp}: {type(e).__name__}: {e}")
     return dict(done=done, skipped=skipped, errors=errors, notes=notes, ignored=[str(p) for p in ignored])
 

@@ -13,10 +13,10 @@ from skimage.metrics import structural_similarity
 
 # %% auto #0
 __all__ = ['IMAGE_EXTENSIONS', 'MAX_PIXELS', 'GREY_16_MODES', 'OUTPUT_FORMATS', 'PSNR_CAP', 'rgb_to_ycbcr', 'ycbcr_to_rgb',
-           'y_bt601', 'to_model_units', 'from_model_units', 'cubic', 'resize_matrix', 'imresize', 'median_ms',
-           'ImageError', 'upright', 'open_image', 'is_16bit_colour', 'check_png_stream', 'read_image', 'find_images',
-           'split_image', 'to_rgb', 'load_rgb', 'atomic_write', 'save_png', 'encode_png16', 'os_reason', 'save_image',
-           'write_csv', 'md_table', 'progress', 'psnr_y', 'ssim_y', 'psnr_ssim_y', 'data_available']
+           'y_bt601', 'to_model_units', 'from_model_units', 'cubic', 'resize_matrix', 'imresize', 'set_threads',
+           'median_ms', 'ImageError', 'upright', 'open_image', 'is_16bit_colour', 'check_png_stream', 'read_image',
+           'find_images', 'split_image', 'to_rgb', 'load_rgb', 'atomic_write', 'save_png', 'encode_png16', 'os_reason',
+           'save_image', 'write_csv', 'md_table', 'progress', 'psnr_y', 'ssim_y', 'psnr_ssim_y', 'data_available']
 
 # %% ../nbs/00_core.ipynb #07b19c37
 _RGB_TO_YCBCR = np.array([[ 0.299,     0.587,     0.114   ],
@@ -170,6 +170,13 @@ def imresize(x, scale=None, size=None, antialias:bool=True):
         y = _resize_axis(y, (in_hw[axis], out_hw[axis], float(scales[axis]), antialias), axis)
     if not is_torch and x.dtype == np.uint8: return np.clip(np.rint(y), 0, 255).astype(np.uint8)
     return y
+
+# %% ../nbs/00_core.ipynb #bed846f2
+def set_threads(threads:int=None):
+    "Set torch's CPU threads for a command's `--threads` (None: torch's choice); a `ValueError` below 1."
+    if threads is None: return
+    if threads < 1: raise ValueError(f"--threads must be at least 1, not {threads}")
+    torch.set_num_threads(threads)
 
 # %% ../nbs/00_core.ipynb #20dae2b9
 def median_ms(f, calls:int=10, threads:int=None) -> float:

@@ -12,7 +12,7 @@ from torch import nn
 import torch.nn.functional as F
 from PIL import Image
 from fastcore.script import call_parse, store_true
-from .core import progress as progress_display, ImageError, MAX_PIXELS, load_rgb, imresize, psnr_y, psnr_ssim_y, to_model_units, from_model_units, atomic_write, write_csv, md_table, find_images
+from .core import set_threads, progress as progress_display, ImageError, MAX_PIXELS, load_rgb, imresize, psnr_y, psnr_ssim_y, to_model_units, from_model_units, atomic_write, write_csv, md_table, find_images
 from .dataset import paired_files
 from .models import BicubicUpsample, RLFN, MirrorEnsemble
 from .restore import upscale, runtime_model
@@ -287,9 +287,9 @@ def srfaces_evaluate(
     max_pixels:int=MAX_PIXELS,          # refuse images with more pixels than this (read from the header, before decoding)
 ):
     "PSNR/SSIM (BT.601 Y, border shaved) and time per image of each method on DATA, as a Markdown table."
-    if threads: torch.set_num_threads(threads)
     errors, names = [], [m.strip() for m in methods.split(',') if m.strip()]
     try:
+        set_threads(threads)
         if out: check_results_out(out, overwrite)
         if degrade:
             summary, per_image = evaluate_suite(data, names, degrade, scale, progress=sys.stdout.isatty(), reference=reference,

@@ -12,7 +12,7 @@ from .core import atomic_write
 from .models import load_model, model_colour, model_channels, CheckpointError
 
 # %% auto #0
-__all__ = ['onnx_graph', 'export_onnx', 'OnnxModel', 'onnx_model', 'check_export', 'srfaces_export']
+__all__ = ['MIN_OPSET', 'onnx_graph', 'export_onnx', 'OnnxModel', 'onnx_model', 'check_export', 'max_opset', 'srfaces_export']
 
 # %% ../nbs/03b_export.ipynb #7f0a6e36
 def onnx_graph(model, opset:int=17) -> bytes:
@@ -83,6 +83,15 @@ def check_export(model, path, sizes=((128, 128), (37, 91), (256, 64)), seed:int=
         with torch.inference_mode(): worst = max(worst, (runtime(x) - net(x)).abs().max().item())
     return worst
 
+# %% ../nbs/03b_export.ipynb #998addf0
+MIN_OPSET = 11                                      # the oldest opset the shipped models and RLFN export to (checked below)
+
+def max_opset() -> int:
+    "The newest ONNX opset this PyTorch's exporter writes (17 if this PyTorch does not say)."
+    try: from torch.onnx._constants import ONNX_MAX_OPSET
+    except ImportError: return 17
+    return ONNX_MAX_OPSET
+
 # %% ../nbs/03b_export.ipynb #f497bd2a
 @call_parse
 def srfaces_export(
@@ -96,6 +105,7 @@ def srfaces_export(
     try:
         if out.suffix.lower() != '.onnx': raise ValueError(f"{out}: the output must end in .onnx")
         if out.exists() and not overwrite: raise FileExistsError(f"{out}: exists, not overwritten (use --overwrite)")
+        if not MIN_OPSET <= opset <= max_opset(): raise ValueError(f"--opset {opset}: this PyTorch exports opsets {MIN_OPSET}..{max_opset()}")
         net = load_model(model)
         export_onnx(net, out, opset)
         worst = check_export(net, out)

@@ -12,7 +12,7 @@ import torch
 from torch import nn
 from PIL import Image
 from fastcore.script import call_parse, store_true
-from .core import progress as progress_display, ImageError, MAX_PIXELS, OUTPUT_FORMATS, read_image, os_reason, imresize, split_image, save_image, find_images, upright
+from .core import set_threads, progress as progress_display, ImageError, MAX_PIXELS, OUTPUT_FORMATS, read_image, os_reason, imresize, split_image, save_image, find_images, upright
 from .models import load_model, upscale_rgb, upscale_y, MirrorEnsemble
 from .export import onnx_model
 
@@ -234,8 +234,8 @@ def srfaces_upscale(
     ensemble:store_true=False,          # average with the result on the mirror image: a little better, twice the time
 ):
     "Upscale images 2x with a srfaces model (Y by the network, chroma and alpha by bicubic)."
-    if threads: torch.set_num_threads(threads)
     try:
+        set_threads(threads)
         if tile < 0: raise ValueError(f"--tile must be 0 (whole image) or more, not {tile}")
         res = upscale_path(src, dest, model, overwrite, tile or None, overlap, sys.stdout.isatty(), engine, max_pixels, ensemble)
     except (FileNotFoundError, ValueError) as e:

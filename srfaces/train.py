@@ -14,7 +14,7 @@ import torch.distributed as dist
 from torch.nn.parallel import DistributedDataParallel
 from torch.utils.data import DataLoader
 from fastcore.script import call_parse, store_true
-from .core import progress as progress_display, psnr_ssim_y, atomic_write, write_csv
+from .core import set_threads, progress as progress_display, psnr_ssim_y, atomic_write, write_csv
 from .dataset import PairedFaces, DeviceBatches, prepared_scale
 from .models import (build_model, check_model_settings, checkpoint_dict, save_checkpoint, read_checkpoint, model_from_checkpoint,
                             upscale_rgb, CheckpointError, load_model, model_colour)
@@ -490,8 +490,7 @@ def srfaces_train(
     try:
         given = [k for k, v in dict(settings, recipe=recipe, arch=arch, channels=channels, layers=layers, blocks=blocks).items() if v is not None]
         if resume and given: raise ValueError(f"--resume continues the stored recipe of {out}; drop {', '.join('--' + k for k in given)}")
-        if threads is not None and threads < 1: raise ValueError(f"--threads must be at least 1, not {threads}")
-        if threads: torch.set_num_threads(threads)
+        set_threads(threads)
         run_recipe = None if resume else _cli_recipe(recipe, arch, channels, layers, blocks, **settings)
         train(data, run_recipe, out=out, resume=resume, device=device, workers=workers, progress=not quiet and sys.stdout.isatty(),
               log=lambda s: print(s, flush=True), command=' '.join(['srfaces_train'] + sys.argv[1:]))

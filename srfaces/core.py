@@ -171,7 +171,7 @@ def imresize(x, scale=None, size=None, antialias:bool=True):
     if not is_torch and x.dtype == np.uint8: return np.clip(np.rint(y), 0, 255).astype(np.uint8)
     return y
 
-# %% ../nbs/00_core.ipynb #bed846f2
+# %% ../nbs/00_core.ipynb #8d6438a5
 def set_threads(threads:int=None):
     "Set torch's CPU threads for a command's `--threads` (None: torch's choice); a `ValueError` below 1."
     if threads is None: return

@@ -4,24 +4,32 @@
 
 # %% ../nbs/07_demo.ipynb #ab4da1a3
 from __future__ import annotations
-import time
+import sys, time
 from pathlib import Path
 import torch
-from fastcore.script import call_parse
-from .core import save_png
+from fastcore.script import call_parse, store_true
+from .core import save_png, atomic_write, set_threads, os_reason
 from .data import prepare
 from .models import WEIGHTS_DIR
-from .evaluate import evaluation_pairs, evaluate, results_markdown, write_results, comparison_figure
+from .evaluate import evaluation_pairs, evaluate, results_markdown, write_results, result_files, comparison_figure
 
 # %% auto #0
-__all__ = ['demo', 'srfaces_demo']
+__all__ = ['demo_outputs', 'demo', 'srfaces_demo']
 
 # %% ../nbs/07_demo.ipynb #8a1c4069
-def demo(out='srfaces_demo', methods=('bicubic', 'fast', 'vdsr'), log=print) -> list:
-    "Run the demo into `out`; returns the summary rows."
+def demo_outputs(out, methods) -> list[Path]:
+    "The files and folders `demo` writes into `out` (the prepared sample, which reruns reuse, aside)."
+    return result_files(Path(out) / 'results.md') + [Path(out) / 'comparison.png'] + [Path(out) / 'restored' / m for m in methods if m != 'bicubic']
+
+def demo(out='srfaces_demo', methods=('bicubic', 'fast', 'vdsr'), log=print, overwrite:bool=False) -> list:
+    """Run the demo into `out`; returns the summary rows. Results already in `out` are refused before any work unless
+    `overwrite`; the prepared sample in `out/sample` is reused (and resumed after an interruption)."""
     out = Path(out)
     start = time.perf_counter()
     methods = [m for m in methods if m in ('nearest', 'bilinear', 'bicubic', 'lanczos') or (WEIGHTS_DIR / f'{m}.pt').is_file()]
+    if out.exists() and not out.is_dir(): raise ValueError(f"{out}: is a file; --out must be a folder")
+    existing = [p for p in demo_outputs(out, methods) if p.exists()]
+    if existing and not overwrite: raise FileExistsError(f"{existing[0]}: exists; give --overwrite to replace the demo's results (or another --out)")
     prepare(dest=out / 'sample', sample=True, valid_pct=0, workers=1, progress=False)
     pairs = evaluation_pairs(out / 'sample' / 'train')
     outputs = {}
@@ -33,7 +41,7 @@ def demo(out='srfaces_demo', methods=('bicubic', 'fast', 'vdsr'), log=print) -> 
         save_png(sr, out / 'restored' / m / f'{stem}.png')
     faces = [p for p in pairs if p[0] in ('astronaut_face', 'grace_hopper_face', 'astronaut')]
     fig = comparison_figure(faces, methods, n=3, outputs=outputs)
-    fig.savefig(out / 'comparison.png', dpi=90)
+    atomic_write(out / 'comparison.png', lambda p: fig.savefig(p, dpi=90, format='png'))
     log(results_markdown(summary))
     log(f"\n{len(pairs)} sample images; table, figure (comparison.png) and restored images in {out}/ "
         f"({time.perf_counter() - start:.0f}s)")
@@ -44,7 +52,13 @@ def demo(out='srfaces_demo', methods=('bicubic', 'fast', 'vdsr'), log=print) -> 
 def srfaces_demo(
     out:str='srfaces_demo',             # output folder
     threads:int=None,                   # CPU threads for torch
+    overwrite:store_true=False,         # replace the results of an earlier demo in OUT
 ):
     "Upscale the built-in sample set with the shipped models and compare them with bicubic (no downloads)."
-    if threads: torch.set_num_threads(threads)
-    demo(out)
+    try:
+        set_threads(threads)
+        demo(out, overwrite=overwrite)
+    except (FileExistsError, FileNotFoundError, ValueError) as e:
+        print(f"srfaces_demo: {e}", file=sys.stderr); sys.exit(2)
+    except OSError as e:
+        print(f"srfaces_demo: {getattr(e, 'filename', None) or out}: cannot be written: {os_reason(e)}", file=sys.stderr); sys.exit(2)

@@ -83,7 +83,7 @@ def check_export(model, path, sizes=((128, 128), (37, 91), (256, 64)), seed:int=
         with torch.inference_mode(): worst = max(worst, (runtime(x) - net(x)).abs().max().item())
     return worst
 
-# %% ../nbs/03b_export.ipynb #998addf0
+# %% ../nbs/03b_export.ipynb #fbb127bd
 MIN_OPSET = 11                                      # the oldest opset the shipped models and RLFN export to (checked below)
 
 def max_opset() -> int:

@@ -12,7 +12,7 @@ import torch
 from threadpoolctl import threadpool_limits
 from fastcore.script import call_parse, Param, store_true
 from concurrent.futures import ProcessPoolExecutor
-from .core import progress as progress_display, MAX_PIXELS, ImageError, find_images, atomic_write, load_rgb, imresize, save_png, write_csv
+from .core import os_reason, progress as progress_display, MAX_PIXELS, ImageError, find_images, atomic_write, load_rgb, imresize, save_png, write_csv
 
 # %% auto #0
 __all__ = ['SPLITS', 'SAMPLE_IMAGES', 'MANIFEST_FIELDS', 'SETTINGS_FILE', 'JOURNAL_FILE', 'center_crop_square', 'make_hr',
@@ -229,6 +229,16 @@ def _sources(src, sample:bool, train_src=None, valid_src=None) -> list:
     return [(p.stem, str(p), None, split) for folders, split in ((src, None), (train_src, 'train'), (valid_src, 'valid'))
             for folder in as_list(folders) for p in find_images(folder)]
 
+# %% ../nbs/01_data.ipynb #cdb0eda1
+def _same_source(record:dict, source:str) -> bool:
+    """Whether a manifest row describes `source`, however either path was spelled: the same path, the same file
+    resolved from here, or a file of the same name, size and modification time (the command run from another folder)."""
+    if record['source'] == source: return True
+    if source.startswith(('skimage:', 'matplotlib:')) or record['source'].startswith(('skimage:', 'matplotlib:')): return False
+    if Path(record['source']).resolve() == Path(source).resolve(): return True
+    now = source_identity(source)
+    return Path(record['source']).name == Path(source).name and (record['source_bytes'], record['source_mtime_ns']) == (now['source_bytes'], now['source_mtime_ns'])
+
 # %% ../nbs/01_data.ipynb #b7d83455
 def _jobs_for(sources, dest, valid_pct, seed, hr_size, scale, lr_src, limit, select_pct=0.):
     """PrepJobs for `sources` [(stem, source, crop, split)] plus errors for duplicate stems or missing LR partners.
@@ -257,7 +267,7 @@ def _jobs_for(sources, dest, valid_pct, seed, hr_size, scale, lr_src, limit, sel
             rec = recorded.get(stem)
             if rec is None and finished[stem] == split:               # written, then killed before it was recorded
                 jobs.append(PrepJob(stem, split, str(source), str(dest), hr_size, scale, lr_file, crop, True)); continue
-            if rec is None or rec['source'] != str(source) or finished[stem] != split:
+            if rec is None or not _same_source(rec, str(source)) or finished[stem] != split:
                 made = f"{rec['source']} in {finished[stem]}" if rec else 'an unrecorded source'
                 conflicts.append(f"{stem} (made from {made}, now {source} in {split})"); continue
             now = source_identity(str(source))
@@ -320,8 +330,9 @@ def prepare(src=None,                # a folder of photos, searched recursively 
     errors += [r['reason'] for r in results if r['status'] == 'error']
     good = [r for r in results if r['status'] != 'error']
     rows = {r['stem']: {k: r[k] for k in MANIFEST_FIELDS} for r in good}
+    finished = existing_splits(dest)
     for stem, row in read_manifest(dest).items():                   # earlier pairs this run did not touch stay listed
-        if stem not in rows and stem in existing_splits(dest): rows[stem] = row
+        if stem not in rows and stem in finished: rows[stem] = row
     write_csv(sorted(rows.values(), key=lambda r: (r['split'], r['stem'])), MANIFEST_FIELDS, dest / 'manifest.csv')
     (dest / JOURNAL_FILE).unlink()                                     # its rows are in the manifest now
     count = lambda key, value: sum(r[key] == value for r in results)
@@ -339,7 +350,7 @@ def srfaces_prepare(
     valid_pct:float=0.1,              # fraction of images in the validation split
     seed:int=42,                      # seed of the split
     workers:int=None,                 # parallel workers (default: all cores)
-    limit:int=None,                   # only the first N images (sorted by path)
+    limit:int=None,                   # only the first N images (sorted by path; 0 or none: all)
     sample:store_true=False,          # build the small built-in sample set instead of reading SRC
     hr_size:int=256,                  # HR side in pixels
     scale:int=2,                      # LR side = hr_size / scale
@@ -358,6 +369,8 @@ def srfaces_prepare(
                           select_pct=select_pct, train_src=train_src, valid_src=valid_src, max_pixels=max_pixels)
     except (FileNotFoundError, ValueError) as e:
         print(f"srfaces_prepare: {e}", file=sys.stderr); sys.exit(2)
+    except OSError as e:
+        print(f"srfaces_prepare: {e.filename or dest}: cannot be written: {os_reason(e)}", file=sys.stderr); sys.exit(2)
     for e in summary['errors']: print(f"error: {e}", file=sys.stderr)
     n = summary['done'] + summary['skipped']
     print(f"{n} pairs in {dest} ({summary['train']} train, {summary['select']} select, {summary['valid']} valid): {summary['done']} made, "

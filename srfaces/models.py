@@ -10,7 +10,7 @@ import numpy as np
 import torch
 from torch import nn
 import torch.nn.functional as F
-from .core import imresize, cubic, rgb_to_ycbcr, ycbcr_to_rgb, to_model_units, from_model_units, atomic_write
+from .core import os_reason, imresize, cubic, rgb_to_ycbcr, ycbcr_to_rgb, to_model_units, from_model_units, atomic_write
 
 # %% auto #0
 __all__ = ['ARCHITECTURES', 'OLD_ARCHITECTURE_NAMES', 'CHECKPOINT_FORMAT', 'WEIGHTS_DIR', 'SHIPPED', 'SeedNet', 'BicubicUpsample',
@@ -293,9 +293,13 @@ def checkpoint_dict(model:nn.Module, meta:dict=None, **extra) -> dict:
 
 # %% ../nbs/03_models.ipynb #5a29d1c0
 def save_checkpoint(ckpt:dict, path):
-    "Write `ckpt` to `path` atomically (a temporary file renamed into place)."
+    """Write `ckpt` to `path` atomically (a temporary file renamed into place). A failed write (disk full, ...) is a
+    `CheckpointError` naming the file; the previous file at `path`, if any, is kept."""
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    return atomic_write(path, lambda p: torch.save(ckpt, p))
+    try: return atomic_write(path, lambda p: torch.save(ckpt, p))
+    except (OSError, RuntimeError) as e:                       # torch reports a full disk as RuntimeError ("enforce fail")
+        reason = os_reason(e) if isinstance(e, OSError) else str(e).splitlines()[0][:120]
+        raise CheckpointError(f"{path}: cannot be written ({reason}); the previous {path.name}, if any, is kept") from None
 
 # %% ../nbs/03_models.ipynb #59b9cedd
 _SETTING_BOUNDS = dict(scale=(2, 4), channels=(1, 512), layers=(2, 100), depth=(2, 100), blocks=(0, 100), kernel=(1, 15), esa_channels=(1, 512))

@@ -15,7 +15,7 @@ from torch.nn.parallel import DistributedDataParallel
 from torch.utils.data import DataLoader
 from fastcore.script import call_parse, store_true
 from .core import set_threads, progress as progress_display, psnr_ssim_y, atomic_write, write_csv
-from .dataset import PairedFaces, DeviceBatches, prepared_scale
+from .dataset import _image_size, PairedFaces, DeviceBatches, prepared_scale
 from .models import (build_model, check_model_settings, checkpoint_dict, save_checkpoint, read_checkpoint, model_from_checkpoint,
                             upscale_rgb, CheckpointError, load_model, model_colour)
 try: import tomllib
@@ -272,6 +272,12 @@ def setup_run(data, recipe:dict=None, *, out, resume:bool=False, device:str=None
     train_ds = PairedFaces(data, 'train', colour=model_colour(model), lr_crop=recipe['lr_crop'] or None, augment=recipe['augment'],
                            cache=True, scale=scale, repeat=recipe['repeat'],
                            degrade=recipe['degrade'] or None)
+    if not recipe['lr_crop'] and recipe['bs'] > 1:                 # whole images are batched: one size only
+        sizes = {}
+        for _, lp, _ in train_ds.pairs: sizes.setdefault(_image_size(lp), lp)
+        if len(sizes) > 1:
+            (a, pa), (b, pb) = list(sizes.items())[:2]
+            raise ValueError(f"{pb}: is {b[0]}x{b[1]} but {pa.name} is {a[0]}x{a[1]}; whole images (lr_crop 0) are batched together: give lr_crop or bs = 1")
     batches = make_batches(train_ds, recipe, dev, workers, rank, world)
     run = Run(model=model, net=DistributedDataParallel(model, broadcast_buffers=False) if world > 1 else model,
               optimizer=make_optimizer(recipe['optimizer'], model.parameters(), recipe['lr'], recipe['weight_decay']),

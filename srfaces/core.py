@@ -231,7 +231,7 @@ def open_image(path, max_pixels:int=None) -> Image.Image:
         img.load()
     except UnidentifiedImageError: raise ImageError(path, "not an image (format not recognised)") from None
     except Image.DecompressionBombError as e: raise ImageError(path, f"refused as a decompression bomb ({e})") from None
-    except (OSError, SyntaxError, ValueError) as e:
+    except (OSError, SyntaxError, ValueError, EOFError) as e:
         if isinstance(e, ImageError): raise
         raise ImageError(path, f"truncated or corrupt image ({e})") from None
     try: return upright(img)
@@ -327,6 +327,8 @@ def split_image(img:Image.Image) -> tuple[np.ndarray, float, np.ndarray | None]:
         img = img.convert('L' if mode in ('LA', 'La') else 'RGB'); mode = img.mode
     if mode in GREY_16_MODES or mode == 'I':
         a = np.asarray(img)
+        if mode == 'I' and a.size and (a.min() < 0 or a.max() > 65535):
+            raise ValueError(f"32-bit integer image with values {a.min()}..{a.max()}, beyond 16 bits: convert it to 16-bit or float first")
         if mode in GREY_16_MODES or a.max() > 255: return np.clip(a, 0, 65535).astype(np.uint16), 65535., alpha
         return np.clip(a, 0, 255).astype(np.uint8), 255., alpha
     if mode == 'F':

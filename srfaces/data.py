@@ -229,7 +229,7 @@ def _sources(src, sample:bool, train_src=None, valid_src=None) -> list:
     return [(p.stem, str(p), None, split) for folders, split in ((src, None), (train_src, 'train'), (valid_src, 'valid'))
             for folder in as_list(folders) for p in find_images(folder)]
 
-# %% ../nbs/01_data.ipynb #cdb0eda1
+# %% ../nbs/01_data.ipynb #0052db61
 def _same_source(record:dict, source:str) -> bool:
     """Whether a manifest row describes `source`, however either path was spelled: the same path, the same file
     resolved from here, or a file of the same name, size and modification time (the command run from another folder)."""

@@ -16,7 +16,7 @@ from torch.utils.data import DataLoader
 from fastcore.script import call_parse, store_true
 from .core import set_threads, progress as progress_display, psnr_ssim_y, atomic_write, write_csv
 from .dataset import _image_size, PairedFaces, DeviceBatches, prepared_scale
-from .models import (build_model, check_model_settings, checkpoint_dict, save_checkpoint, read_checkpoint, model_from_checkpoint,
+from .models import (BicubicUpsample, build_model, check_model_settings, checkpoint_dict, save_checkpoint, read_checkpoint, model_from_checkpoint,
                             upscale_rgb, CheckpointError, load_model, model_colour)
 try: import tomllib
 except ModuleNotFoundError: import tomli as tomllib                    # Python 3.10
@@ -192,7 +192,7 @@ class Run:
     out: Path; recipe: dict; data: str; device: torch.device; steps_per_epoch: int
     epoch: int = 0; step: int = 0; step_in_epoch: int = 0; samples: int = 0; seconds: float = 0.
     loss_sum: float = 0.; loss_count: int = 0; best: float = -float('inf'); history: list = field(default_factory=list)
-    command: str = ''; main: bool = True; distributed: bool = False; world: int = 1; ema: nn.Module = None; lock: object = None
+    command: str = ''; main: bool = True; distributed: bool = False; world: int = 1; ema: nn.Module = None; lock: object = None; bicubic: dict = field(default_factory=dict)
 
     @property
     def deliverable(self) -> nn.Module:
@@ -285,6 +285,7 @@ def setup_run(data, recipe:dict=None, *, out, resume:bool=False, device:str=None
               steps_per_epoch=len(batches), command=command, main=rank == 0, distributed=world > 1, world=world,
               ema=copy.deepcopy(model).eval().requires_grad_(False) if recipe['ema'] else None, lock=lock)
     if not run.eval_splits: raise FileNotFoundError(f"{data}: no select/ or valid/ split to validate on")
+    if run.main: run.bicubic = {s: validate(BicubicUpsample(scale), ds)['psnr'] for s, ds in run.eval_splits.items()}   # the curves' reference
     if state is not None: _restore(run, state)
     return run
 
@@ -374,7 +375,7 @@ def end_epoch(run:Run, log=print) -> dict | None:
         run.best = row[f'{run.monitor}_psnr']; save_checkpoint(checkpoint_dict(run.deliverable, run_meta(run)), run.out / 'best.pt')
     save_last(run)
     write_log(run.history, run.out / 'log.csv')
-    plot_history(run.history, run.out / 'curves.png', f"{run.recipe['arch']} on {Path(run.data).name}")
+    plot_history(run.history, run.out / 'curves.png', f"{run.recipe['arch']} on {Path(run.data).name}", run.bicubic)
     log(f"epoch {row['epoch']:g}: step {run.step}, train {train_loss:.5f}, " +
         ', '.join(f"{s} {row[f'{s}_psnr']:.2f} dB" for s in run.eval_splits) + f" ({run.seconds:.0f}s)")
     return row
@@ -385,8 +386,9 @@ def write_log(history:list, path):
     write_csv(history, list(dict.fromkeys(k for row in history for k in row)), path)
 
 # %% ../nbs/04_train.ipynb #ed7e2a96
-def plot_history(history:list, path=None, title:str=''):
-    "Training/validation loss and validation PSNR per epoch, with markers; saved to `path` if given."
+def plot_history(history:list, path=None, title:str='', bicubic:dict=None):
+    """Training/validation loss and validation PSNR per epoch, with markers (readable after one epoch) and, when
+    `bicubic` gives each split's bicubic PSNR, dashed reference lines; saved to `path` if given."""
     import matplotlib.pyplot as plt
     epochs = [h['epoch'] for h in history]
     splits = [k[:-5] for k in history[0] if k.endswith('_psnr')]
@@ -394,7 +396,8 @@ def plot_history(history:list, path=None, title:str=''):
     ax1.plot(epochs, [h['train_loss'] for h in history], marker='o', label='train')
     for s in splits:
         ax1.plot(epochs, [h[f'{s}_loss'] for h in history], marker='o', label=s)
-        ax2.plot(epochs, [h[f'{s}_psnr'] for h in history], marker='o', label=s)
+        line, = ax2.plot(epochs, [h[f'{s}_psnr'] for h in history], marker='o', label=s)
+        if bicubic and s in bicubic: ax2.axhline(bicubic[s], color=line.get_color(), ls='--', lw=1, label=f'{s}: bicubic')
     ax1.set_yscale('log'); ax1.set_xlabel('epoch'); ax1.set_ylabel('MSE (Y in [-1, 1])'); ax1.legend()
     ax2.set_xlabel('epoch'); ax2.set_ylabel('PSNR (dB, Y)'); ax2.legend()
     fig.suptitle(title); fig.tight_layout()

@@ -427,11 +427,13 @@ def md_table(rows, fields, headers=None, formats:dict=None) -> str:
     return "\n".join(lines)
 
 # %% ../nbs/00_core.ipynb #74f68d14
-def progress(items, display:bool=True, **kwargs):
+def progress(items, display:bool=True, comment:str='', **kwargs):
     "fastprogress's `progress_bar` over `items` when `display`, else `items` as they are (fastprogress 1.1 still prints a block when display=False)."
     if not display: return items
     from fastprogress import progress_bar                          # imported on first use: it pulls in fasthtml
-    return progress_bar(items, **kwargs)
+    bar = progress_bar(items, **kwargs)
+    bar.comment = comment                                          # what the bar counts, shown beside it
+    return bar
 
 # %% ../nbs/00_core.ipynb #b72ba88d
 def _metric_y(image, shave:int):

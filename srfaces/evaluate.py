@@ -189,7 +189,7 @@ def _score(pairs, labels, funcs, scale:int, progress:bool, on_output=None, **tag
     for label, f in zip(labels, funcs):
         f(pairs[0][1])                                                 # warm-up (first-call allocations)
         times, scores = [], []
-        for stem, lr, hr in progress_display(pairs, progress, leave=False):
+        for stem, lr, hr in progress_display(pairs, progress, leave=False, comment=' '.join([*map(str, tags.values()), label])):
             start = time.perf_counter(); sr = f(lr); times.append(time.perf_counter() - start)
             if sr.shape != hr.shape: raise ValueError(f"{stem}: {label} gave {sr.shape}, HR is {hr.shape}")
             psnr, ssim = psnr_ssim_y(sr, hr, shave=scale)

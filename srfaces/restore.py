@@ -26,19 +26,19 @@ def _tiles(length:int, tile:int):
     return [(s, min(s + tile, length)) for s in range(0, length, tile)]
 
 # %% ../nbs/05_restore.ipynb #b4b7710b
-def tiled_map(fn, image:np.ndarray, scale:int=2, tile:int=256, overlap:int=16) -> np.ndarray:
+def tiled_map(fn, image:np.ndarray, scale:int=2, tile:int=256, overlap:int=16, progress:bool=False) -> np.ndarray:
     """Apply `fn` (an LR patch -> its HR patch, `scale` times larger) to `image` (`HxW[xC]`) tile by tile, each
-    tile read with an `overlap` margin that is cut off again, and stitch the results. `tile=None`: one tile."""
+    tile read with an `overlap` margin that is cut off again, and stitch the results. `tile=None`: one tile.
+    `progress`: a bar of the tiles done (when there are several)."""
     h, w = image.shape[:2]
     tile = max(int(tile or max(h, w)), 1)
-    out = None
-    for t0, t1 in _tiles(h, tile):
-        for l0, l1 in _tiles(w, tile):
-            a0, a1, b0, b1 = max(t0 - overlap, 0), min(t1 + overlap, h), max(l0 - overlap, 0), min(l1 + overlap, w)
-            result = fn(image[a0:a1, b0:b1])
-            if out is None: out = np.empty((h * scale, w * scale) + result.shape[2:], result.dtype)
-            out[t0 * scale:t1 * scale, l0 * scale:l1 * scale] = \
-                result[(t0 - a0) * scale:(t1 - a0) * scale, (l0 - b0) * scale:(l1 - b0) * scale]
+    out, tiles = None, [(t, l) for t in _tiles(h, tile) for l in _tiles(w, tile)]
+    for (t0, t1), (l0, l1) in progress_display(tiles, progress and len(tiles) > 1, leave=False, comment='tiles'):
+        a0, a1, b0, b1 = max(t0 - overlap, 0), min(t1 + overlap, h), max(l0 - overlap, 0), min(l1 + overlap, w)
+        result = fn(image[a0:a1, b0:b1])
+        if out is None: out = np.empty((h * scale, w * scale) + result.shape[2:], result.dtype)
+        out[t0 * scale:t1 * scale, l0 * scale:l1 * scale] = \
+            result[(t0 - a0) * scale:(t1 - a0) * scale, (l0 - b0) * scale:(l1 - b0) * scale]
     return out
 
 # %% ../nbs/05_restore.ipynb #aa1197df
@@ -125,7 +125,8 @@ def upscale(img,                  # a PIL image, an image file path, or a numpy 
             tile:int=256,         # LR tile side: bounds memory on large photos (None: the whole image at once)
             overlap:int=16,       # LR margin read around each tile and cut off again (>= receptive field: seamless)
             engine:str='auto',    # 'torch', 'onnx', or 'auto' (ONNX Runtime for names and paths when installed)
-            ensemble:bool=False   # average with the result on the mirror image (`models.MirrorEnsemble`): twice the time
+            ensemble:bool=False,  # average with the result on the mirror image (`models.MirrorEnsemble`): twice the time
+            progress:bool=False   # a bar of the tiles done (a large photo takes a while on a CPU)
            ):
     """Upscale an image 2x: a PIL image, an image file or a numpy array (see `as_image`); EXIF orientation applied.
     Y by the model (`engine`: see `runtime_model`), chroma and alpha by MATLAB bicubic; greyscale stays greyscale,
@@ -141,7 +142,7 @@ def upscale(img,                  # a PIL image, an image file path, or a numpy 
     pixels, peak, alpha = (img[..., :3], 65535., img[..., 3] if img.shape[2] == 4 else None) if deep else split_image(img)
     patch = (lambda p: _rgb_patch(net, p, peak)) if pixels.ndim == 3 else (lambda p: _grey_patch(net, p, peak))
     patch = _at_least_two(patch, net.scale)
-    out = tiled_map(patch, pixels, net.scale, tile, overlap)
+    out = tiled_map(patch, pixels, net.scale, tile, overlap, progress)
     if alpha is not None:
         alpha = tiled_map(lambda p: np.clip(np.rint(imresize(p, net.scale)), 0, peak if deep else 255).astype(alpha.dtype), alpha, net.scale, tile, overlap)
     if deep: return out if alpha is None else np.dstack([out, alpha])
@@ -199,13 +200,13 @@ def upscale_path(src, dest, model='fast', overwrite:bool=False, tile:int=256, ov
     net = runtime_model(model, engine)
     if ensemble: net = MirrorEnsemble(net)
     done, skipped, errors, notes = 0, [], [], []
-    for inp, outp in progress_display(jobs, progress and len(jobs) > 1, leave=False):
+    for inp, outp in progress_display(jobs, progress and len(jobs) > 1, leave=False, comment='images'):
         if outp.exists() and not overwrite:
             skipped.append(f"{outp}: exists, not overwritten (use --overwrite)"); continue
         try:
             img = read_image(inp, max_pixels)
             if getattr(img, 'n_frames', 1) > 1: notes.append(f"{inp}: {img.n_frames} frames; only the first was upscaled")
-            result = upscale(img, net, tile, overlap)
+            result = upscale(img, net, tile, overlap, progress=progress and len(jobs) == 1)   # one big photo: its tiles
             outp.parent.mkdir(parents=True, exist_ok=True)
             save_image(result, outp)
             done += 1

@@ -14,9 +14,10 @@ from skimage.metrics import structural_similarity
 # %% auto #0
 __all__ = ['IMAGE_EXTENSIONS', 'MAX_PIXELS', 'GREY_16_MODES', 'OUTPUT_FORMATS', 'PSNR_CAP', 'rgb_to_ycbcr', 'ycbcr_to_rgb',
            'y_bt601', 'to_model_units', 'from_model_units', 'cubic', 'resize_matrix', 'imresize', 'set_threads',
-           'median_ms', 'ImageError', 'upright', 'open_image', 'is_16bit_colour', 'check_png_stream', 'read_image',
-           'find_images', 'split_image', 'to_rgb', 'load_rgb', 'atomic_write', 'save_png', 'encode_png16', 'os_reason',
-           'save_image', 'write_csv', 'md_table', 'progress', 'psnr_y', 'ssim_y', 'psnr_ssim_y', 'data_available']
+           'pick_device', 'median_ms', 'ImageError', 'upright', 'open_image', 'is_16bit_colour', 'check_png_stream',
+           'read_image', 'find_images', 'split_image', 'to_rgb', 'load_rgb', 'atomic_write', 'save_png', 'encode_png16',
+           'os_reason', 'save_image', 'write_csv', 'md_table', 'progress', 'psnr_y', 'ssim_y', 'psnr_ssim_y',
+           'data_available']
 
 # %% ../nbs/00_core.ipynb #07b19c37
 _RGB_TO_YCBCR = np.array([[ 0.299,     0.587,     0.114   ],
@@ -177,6 +178,21 @@ def set_threads(threads:int=None):
     if threads is None: return
     if threads < 1: raise ValueError(f"--threads must be at least 1, not {threads}")
     torch.set_num_threads(threads)
+
+# %% ../nbs/00_core.ipynb #2c1c880f
+def pick_device(device:str=None) -> torch.device:
+    "The requested device (checked: known and present), else CUDA, then Apple's MPS, then the CPU."
+    if device:
+        try: dev = torch.device(device)
+        except RuntimeError: dev = None
+        if dev is None or dev.type not in ('cpu', 'cuda', 'mps'): raise ValueError(f"unknown device {device!r}; use cpu, cuda, cuda:N or mps")
+        if dev.type == 'cuda' and not torch.cuda.is_available(): raise ValueError(f"device {device!r} requested, but this machine has no usable CUDA GPU")
+        if dev.type == 'mps' and not (getattr(torch.backends, 'mps', None) is not None and torch.backends.mps.is_available()):
+            raise ValueError(f"device {device!r} requested, but this machine has no usable Apple GPU (MPS)")
+        return dev
+    if torch.cuda.is_available(): return torch.device('cuda')
+    if getattr(torch.backends, 'mps', None) is not None and torch.backends.mps.is_available(): return torch.device('mps')
+    return torch.device('cpu')
 
 # %% ../nbs/00_core.ipynb #20dae2b9
 def median_ms(f, calls:int=10, threads:int=None) -> float:

@@ -71,30 +71,30 @@ CLASSICAL = ('nearest', 'bilinear', 'bicubic', 'lanczos')
 REFERENCE_METHODS = ('public-vdsr', 'rlfn', 'rlfn-s', 'opencv-fsrcnn', 'opencv-espcn')
 
 # %% ../nbs/06_evaluate.ipynb #43e29a5a
-def _network(method, scale:int, reference, engine:str):
+def _network(method, scale:int, reference, engine:str, device=None):
     "The network behind a method name: an anchor read from `reference`, a shipped name or a checkpoint, as `upscale` runs it."
-    if method == 'public-vdsr': return runtime_model(load_public_vdsr(reference, scale), engine, scale)
-    if method in RLFN_FILES: return runtime_model(load_reference_rlfn(method, reference, scale), engine, scale)
-    return runtime_model(method, engine, scale)
+    if method == 'public-vdsr': return runtime_model(load_public_vdsr(reference, scale), engine, scale, device)
+    if method in RLFN_FILES: return runtime_model(load_reference_rlfn(method, reference, scale), engine, scale, device)
+    return runtime_model(method, engine, scale, device)
 
 # %% ../nbs/06_evaluate.ipynb #731cac9c
-def method_function(method, scale:int=2, reference=None, engine:str='auto'):
+def method_function(method, scale:int=2, reference=None, engine:str='auto', device=None):
     """A function uint8 RGB LR array -> uint8 RGB SR array for a classical method, a reference method
     (`REFERENCE_METHODS`, read from `reference`), a shipped model name or a checkpoint path; `NAME+mirror` is that
     network's `MirrorEnsemble`. Networks (ours and the anchors) run through `restore.upscale`, the path users call, on
     `engine` (`restore.runtime_model`: with 'auto', named models run in ONNX Runtime as `upscale(img, 'fast')` does;
-    the anchors, modules, in PyTorch)."""
+    the anchors, modules, in PyTorch); `device` as for `upscale`."""
     if str(method).endswith('+mirror'):                               # a network's self-ensemble with its mirror image
         base = str(method)[:-len('+mirror')]
         if base in CLASSICAL or base.startswith('opencv-'): raise ValueError(f"{method}: '+mirror' applies to networks, not to {base}")
-        model = MirrorEnsemble(_network(base, scale, reference, engine))
+        model = MirrorEnsemble(_network(base, scale, reference, engine, device))
         return lambda lr: np.asarray(upscale(lr, model))
     if method == 'bicubic': return lambda lr: imresize(lr, scale)
     if method in _PIL_FILTERS:
         f = _PIL_FILTERS[method]
         return lambda lr: np.asarray(Image.fromarray(lr).resize((lr.shape[1] * scale, lr.shape[0] * scale), f))
     if method in ('opencv-fsrcnn', 'opencv-espcn'): return opencv_function(method.split('-')[1], reference, scale)
-    model = _network(method, scale, reference, engine)
+    model = _network(method, scale, reference, engine, device)
     return lambda lr: np.asarray(upscale(lr, model))
 
 # %% ../nbs/06_evaluate.ipynb #82e9b3e0
@@ -202,23 +202,23 @@ def _score(pairs, labels, funcs, scale:int, progress:bool, on_output=None, **tag
 
 def evaluate(data, methods=('bicubic', 'fast'), scale:int=2, pairs=None, progress:bool=False, on_output=None,
              reference=None, errors:list=None, engine:str='auto', degrade=None,
-             max_pixels:int=MAX_PIXELS) -> tuple[list, list]:
+             max_pixels:int=MAX_PIXELS, device=None) -> tuple[list, list]:
     """Score `methods` on `data` (or on ready `pairs`); returns (summary rows: method, psnr, ssim, ms, images;
     per-image rows). `on_output(method, stem, sr)` receives every output image, e.g. to save or plot it.
     With an `errors` list, unusable images are named there and skipped instead of stopping the run.
     `degrade`: score on LR images degraded by that name (`srfaces.degrade`), against the clean HR."""
     pairs = pairs if pairs is not None else evaluation_pairs(data, scale, errors, max_pixels=max_pixels)
     if degrade: pairs = degraded_pairs(pairs, degrade, scale)
-    funcs = [method_function(m, scale, reference, engine) for m in methods]          # every method checked before any work
+    funcs = [method_function(m, scale, reference, engine, device) for m in methods]   # every method checked before any work
     return _score(pairs, method_labels(methods), funcs, scale, progress, on_output)
 
 def evaluate_suite(data, methods=('bicubic', 'fast'), degradations='all', scale:int=2, pairs=None, progress:bool=False,
-                   reference=None, errors:list=None, engine:str='auto', max_pixels:int=MAX_PIXELS) -> tuple[list, list]:
+                   reference=None, errors:list=None, engine:str='auto', max_pixels:int=MAX_PIXELS, device=None) -> tuple[list, list]:
     """`evaluate` on each of `degradations` (names, a comma-separated string, or 'all': the benchmark `SUITE`):
     every method on the same degraded LR faces, against the clean HR. Rows carry a `degradation` column."""
     names = suite_names(degradations)
     pairs = pairs if pairs is not None else evaluation_pairs(data, scale, errors, max_pixels=max_pixels)
-    funcs, labels = [method_function(m, scale, reference, engine) for m in methods], method_labels(methods)
+    funcs, labels = [method_function(m, scale, reference, engine, device) for m in methods], method_labels(methods)
     summary, per_image = [], []
     for name in names:
         s, p = _score(degraded_pairs(pairs, name, scale), labels, funcs, scale, progress, degradation=name)
@@ -285,6 +285,7 @@ def srfaces_evaluate(
     degrade:str=None,                   # score on degraded LR faces against the clean HR: comma-separated names (clean, jpeg75, blur1-jpeg75, ...) or 'all' (the benchmark suite); one row per degradation
     overwrite:store_true=False,         # replace the files of --out when they exist
     max_pixels:int=MAX_PIXELS,          # refuse images with more pixels than this (read from the header, before decoding)
+    device:str=None,                    # cuda, mps or cpu for the networks (default: a GPU when PyTorch has one, else the CPU with --engine)
 ):
     "PSNR/SSIM (BT.601 Y, border shaved) and time per image of each method on DATA, as a Markdown table."
     errors, names = [], [m.strip() for m in methods.split(',') if m.strip()]
@@ -293,9 +294,9 @@ def srfaces_evaluate(
         if out: check_results_out(out, overwrite)
         if degrade:
             summary, per_image = evaluate_suite(data, names, degrade, scale, progress=sys.stdout.isatty(), reference=reference,
-                                                errors=errors, engine=engine, max_pixels=max_pixels)
+                                                errors=errors, engine=engine, max_pixels=max_pixels, device=device)
         else: summary, per_image = evaluate(data, names, scale, progress=sys.stdout.isatty(), reference=reference,
-                                            errors=errors, engine=engine, max_pixels=max_pixels)
+                                            errors=errors, engine=engine, max_pixels=max_pixels, device=device)
     except (FileNotFoundError, FileExistsError, ValueError) as e:
         for err in errors: print(f"skipped: {err}", file=sys.stderr)
         print(f"srfaces_evaluate: {e}", file=sys.stderr); sys.exit(2)

@@ -12,7 +12,7 @@ import torch
 from torch import nn
 from PIL import Image
 from fastcore.script import call_parse, store_true
-from .core import set_threads, progress as progress_display, ImageError, MAX_PIXELS, OUTPUT_FORMATS, read_image, os_reason, imresize, split_image, save_image, find_images, upright
+from .core import pick_device, set_threads, progress as progress_display, ImageError, MAX_PIXELS, OUTPUT_FORMATS, read_image, os_reason, imresize, split_image, save_image, find_images, upright
 from .models import load_model, upscale_rgb, upscale_y, MirrorEnsemble
 from .export import onnx_model
 
@@ -96,11 +96,18 @@ def _onnxruntime_available() -> bool:
     return all(importlib.util.find_spec(m) is not None for m in ('onnx', 'onnxruntime'))
 
 # %% ../nbs/05_restore.ipynb #fc6974c9
-def runtime_model(model='fast', engine:str='auto', scale:int=2):
+def runtime_model(model='fast', engine:str='auto', scale:int=2, device=None):
     """What `upscale` runs: `model` (a module, a shipped name or a checkpoint path) as a PyTorch module, or exported
     to ONNX Runtime (`engine='onnx'`; `'auto'`: for names and paths when onnxruntime is installed, a module passed in
-    stays PyTorch). Exports of names and paths are made once per process."""
+    stays PyTorch). Exports of names and paths are made once per process. `device` (cuda, mps, cpu; None: a GPU when
+    PyTorch has one, else the CPU): on a GPU the model runs in PyTorch there; ONNX Runtime runs on the CPU."""
     if engine not in ENGINES: raise ValueError(f"unknown engine {engine!r}; choose from {', '.join(ENGINES)}")
+    dev = pick_device(device) if device is not None else (torch.device('cuda') if torch.cuda.is_available() else torch.device('cpu'))
+    if dev.type != 'cpu':
+        if engine == 'onnx': raise ValueError(f"engine 'onnx' runs on the CPU; use device cpu, or engine torch on {dev}")
+        net = load_model(model, scale=scale) if isinstance(model, (str, Path)) else model
+        if getattr(net, 'scale', None) != scale: raise ValueError(f"a x{getattr(net, 'scale', '?')} model: this tool enlarges x{scale}")
+        return net.to(dev)
     named = isinstance(model, (str, Path))
     if named:                                         # a named model already exported: no loading at all
         path = Path(str(model))
@@ -126,7 +133,8 @@ def upscale(img,                  # a PIL image, an image file path, or a numpy 
             overlap:int=16,       # LR margin read around each tile and cut off again (>= receptive field: seamless)
             engine:str='auto',    # 'torch', 'onnx', or 'auto' (ONNX Runtime for names and paths when installed)
             ensemble:bool=False,  # average with the result on the mirror image (`models.MirrorEnsemble`): twice the time
-            progress:bool=False   # a bar of the tiles done (a large photo takes a while on a CPU)
+            progress:bool=False,  # a bar of the tiles done (a large photo takes a while on a CPU)
+            device=None           # cuda, mps or cpu (None: a GPU when PyTorch has one, else the CPU with `engine`)
            ):
     """Upscale an image 2x: a PIL image, an image file or a numpy array (see `as_image`); EXIF orientation applied.
     Y by the model (`engine`: see `runtime_model`), chroma and alpha by MATLAB bicubic; greyscale stays greyscale,
@@ -137,7 +145,7 @@ def upscale(img,                  # a PIL image, an image file path, or a numpy 
     height, width = img.shape[:2] if deep else (img.height, img.width)
     if width == 0 or height == 0: raise ValueError(f"empty image ({width}x{height} pixels)")
     _check_tiling(tile, overlap)
-    net = runtime_model(model, engine)
+    net = runtime_model(model, engine, device=device)
     if ensemble: net = MirrorEnsemble(net)
     pixels, peak, alpha = (img[..., :3], 65535., img[..., 3] if img.shape[2] == 4 else None) if deep else split_image(img)
     patch = (lambda p: _rgb_patch(net, p, peak)) if pixels.ndim == 3 else (lambda p: _grey_patch(net, p, peak))
@@ -191,13 +199,13 @@ def plan_outputs(src, dest, ignored:list=None) -> list[tuple[Path, Path]]:
 
 # %% ../nbs/05_restore.ipynb #f211f059
 def upscale_path(src, dest, model='fast', overwrite:bool=False, tile:int=256, overlap:int=16, progress:bool=True,
-                 engine:str='auto', max_pixels:int=MAX_PIXELS, ensemble:bool=False) -> dict:
+                 engine:str='auto', max_pixels:int=MAX_PIXELS, ensemble:bool=False, device=None) -> dict:
     """Upscale an image file to a file, or a folder to a folder (see above). Returns the count done and lists of
     skipped outputs, errors, notes and ignored non-image files."""
     ignored = []
     jobs = plan_outputs(src, dest, ignored)
     _check_tiling(tile, overlap)                                      # before any work, not once per image
-    net = runtime_model(model, engine)
+    net = runtime_model(model, engine, device=device)
     if ensemble: net = MirrorEnsemble(net)
     done, skipped, errors, notes = 0, [], [], []
     for inp, outp in progress_display(jobs, progress and len(jobs) > 1, leave=False, comment='images'):
@@ -233,12 +241,13 @@ def srfaces_upscale(
     engine:str='auto',                  # auto (ONNX Runtime when installed: faster on CPUs), torch or onnx
     max_pixels:int=MAX_PIXELS,          # refuse inputs with more pixels than this
     ensemble:store_true=False,          # average with the result on the mirror image: a little better, twice the time
+    device:str=None,                    # cuda, mps or cpu (default: a GPU when PyTorch has one, else the CPU with --engine)
 ):
     "Upscale images 2x with a srfaces model (Y by the network, chroma and alpha by bicubic)."
     try:
         set_threads(threads)
         if tile < 0: raise ValueError(f"--tile must be 0 (whole image) or more, not {tile}")
-        res = upscale_path(src, dest, model, overwrite, tile or None, overlap, sys.stdout.isatty(), engine, max_pixels, ensemble)
+        res = upscale_path(src, dest, model, overwrite, tile or None, overlap, sys.stdout.isatty(), engine, max_pixels, ensemble, device)
     except (FileNotFoundError, ValueError) as e:
         print(f"srfaces_upscale: {e}", file=sys.stderr); sys.exit(2)
     for s in res['skipped']: print(f"skipped: {s}", file=sys.stderr)

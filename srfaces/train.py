@@ -14,7 +14,7 @@ import torch.distributed as dist
 from torch.nn.parallel import DistributedDataParallel
 from torch.utils.data import DataLoader
 from fastcore.script import call_parse, store_true
-from .core import set_threads, progress as progress_display, psnr_ssim_y, atomic_write, write_csv
+from .core import pick_device, set_threads, progress as progress_display, psnr_ssim_y, atomic_write, write_csv
 from .dataset import _image_size, PairedFaces, DeviceBatches, prepared_scale
 from .models import (BicubicUpsample, build_model, check_model_settings, checkpoint_dict, save_checkpoint, read_checkpoint, model_from_checkpoint,
                             upscale_rgb, CheckpointError, load_model, model_colour)
@@ -23,25 +23,10 @@ except ModuleNotFoundError: import tomli as tomllib                    # Python 
 from .degrade import degrade_settings, parse_degradation
 
 # %% auto #0
-__all__ = ['RECIPE_DEFAULTS', 'ARCH_RECIPES', 'CHOICES', 'LOSSES', 'LOCK_FILE', 'POSITION', 'pick_device', 'seed_everything',
-           'distributed_info', 'validate', 'make_recipe', 'read_recipe', 'make_optimizer', 'y_weighted_mse',
-           'learning_rate', 'make_batches', 'training_loss', 'TrainingDiverged', 'Run', 'setup_run', 'checkpoint_meta',
-           'run_meta', 'save_last', 'train_step', 'end_epoch', 'write_log', 'plot_history', 'train', 'srfaces_train']
-
-# %% ../nbs/04_train.ipynb #eadc09ad
-def pick_device(device:str=None) -> torch.device:
-    "The requested device, else CUDA, then Apple's MPS, then the CPU."
-    if device:
-        try: dev = torch.device(device)
-        except RuntimeError: dev = None
-        if dev is None or dev.type not in ('cpu', 'cuda', 'mps'): raise ValueError(f"unknown device {device!r}; use cpu, cuda, cuda:N or mps")
-        if dev.type == 'cuda' and not torch.cuda.is_available(): raise ValueError(f"device {device!r} requested, but this machine has no usable CUDA GPU")
-        if dev.type == 'mps' and not (getattr(torch.backends, 'mps', None) is not None and torch.backends.mps.is_available()):
-            raise ValueError(f"device {device!r} requested, but this machine has no usable Apple GPU (MPS)")
-        return dev
-    if torch.cuda.is_available(): return torch.device('cuda')
-    if getattr(torch.backends, 'mps', None) is not None and torch.backends.mps.is_available(): return torch.device('mps')
-    return torch.device('cpu')
+__all__ = ['RECIPE_DEFAULTS', 'ARCH_RECIPES', 'CHOICES', 'LOSSES', 'LOCK_FILE', 'POSITION', 'seed_everything', 'distributed_info',
+           'validate', 'make_recipe', 'read_recipe', 'make_optimizer', 'y_weighted_mse', 'learning_rate',
+           'make_batches', 'training_loss', 'TrainingDiverged', 'Run', 'setup_run', 'checkpoint_meta', 'run_meta',
+           'save_last', 'train_step', 'end_epoch', 'write_log', 'plot_history', 'train', 'srfaces_train']
 
 # %% ../nbs/04_train.ipynb #34dbfa60
 def seed_everything(seed:int):

@@ -179,7 +179,7 @@ def set_threads(threads:int=None):
     if threads < 1: raise ValueError(f"--threads must be at least 1, not {threads}")
     torch.set_num_threads(threads)
 
-# %% ../nbs/00_core.ipynb #2c1c880f
+# %% ../nbs/00_core.ipynb #45e8f910
 def pick_device(device:str=None) -> torch.device:
     "The requested device (checked: known and present), else CUDA, then Apple's MPS, then the CPU."
     if device:

@@ -276,7 +276,7 @@ def write_results(summary:list, per_image:list, out):
 @call_parse
 def srfaces_evaluate(
     data:str,                           # a prepared split (hr/ + lr/) or a folder of HR images
-    methods:str='nearest,bilinear,bicubic,lanczos,seed,vdsr,fast',  # comma-separated: nearest,bilinear,bicubic,lanczos, shipped models (fast,vdsr,seed), checkpoint paths, or the anchors public-vdsr,rlfn,rlfn-s,opencv-fsrcnn,opencv-espcn; NAME+mirror: a network averaged with its result on the mirror image
+    methods:str='nearest,bilinear,bicubic,lanczos,seed,vdsr,fast',  # comma-separated: nearest,bilinear,bicubic,lanczos, shipped models (fast,real,vdsr,seed), checkpoint paths, or the anchors public-vdsr,rlfn,rlfn-s,opencv-fsrcnn,opencv-espcn; NAME+mirror: a network averaged with its result on the mirror image
     out:str=None,                       # write the table here (.md or .csv; the other format and <name>_per_image.csv next to it)
     scale:int=2,                        # scale factor
     threads:int=None,                   # CPU threads for torch (and OpenCV)

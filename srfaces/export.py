@@ -95,7 +95,7 @@ def max_opset() -> int:
 # %% ../nbs/03b_export.ipynb #f497bd2a
 @call_parse
 def srfaces_export(
-    model:str,                          # shipped model name (fast, vdsr, seed) or a checkpoint file
+    model:str,                          # shipped model name (fast, real, vdsr, seed) or a checkpoint file
     out:str,                            # the ONNX file to write
     opset:int=17,                       # ONNX opset
     overwrite:store_true=False,         # replace an existing OUT

@@ -128,7 +128,7 @@ def _check_tiling(tile, overlap):
 
 # %% ../nbs/05_restore.ipynb #211b39d3
 def upscale(img,                  # a PIL image, an image file path, or a numpy array (see `as_image`)
-            model='fast',         # a shipped name ('fast', 'vdsr', 'seed'), a checkpoint path or a model object
+            model='fast',         # a shipped name ('fast', 'real', 'vdsr', 'seed'), a checkpoint path or a model object
             tile:int=256,         # LR tile side: bounds memory on large photos (None: the whole image at once)
             overlap:int=16,       # LR margin read around each tile and cut off again (>= receptive field: seamless)
             engine:str='auto',    # 'torch', 'onnx', or 'auto' (ONNX Runtime for names and paths when installed)
@@ -233,7 +233,7 @@ def upscale_path(src, dest, model='fast', overwrite:bool=False, tile:int=256, ov
 def srfaces_upscale(
     src:str,                            # an image file or a folder of images
     dest:str,                           # output file (.png, .jpg, .webp, .tif, .bmp) or folder (same relative paths, .png)
-    model:str='fast',                   # shipped model (fast, vdsr, seed) or a checkpoint file; a name with / or .pt is always a path
+    model:str='fast',                   # shipped model (fast, real, vdsr, seed) or a checkpoint file; a name with / or .pt is always a path
     overwrite:store_true=False,         # replace existing outputs
     tile:int=256,                       # tile size in LR pixels (bounds memory; 0 = whole image)
     overlap:int=16,                     # tile margin in LR pixels (>= receptive field: seamless)

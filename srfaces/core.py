@@ -407,9 +407,9 @@ def os_reason(e:OSError) -> str:
             errno.EPERM: 'permission denied', errno.EROFS: 'read-only file system', errno.ENAMETOOLONG: 'file name too long',
             errno.ENOTDIR: 'a part of the path is a file'}.get(e.errno, e.strerror or str(e))
 
-def save_image(image, path):
+def save_image(image, path, quality:int=95):
     """Save `image` (a PIL image, or a 16-bit colour array) atomically in the format its extension names
-    (`OUTPUT_FORMATS`; JPEG and WebP at quality 95). A format that cannot hold the image (alpha in JPEG, float in
+    (`OUTPUT_FORMATS`; JPEG and WebP at `quality`, 95 by default). A format that cannot hold the image (alpha in JPEG, float in
     PNG, 16-bit colour in anything but PNG ...) is a `ValueError` naming the file."""
     path = Path(path)
     fmt = OUTPUT_FORMATS.get(path.suffix.lower())
@@ -417,7 +417,8 @@ def save_image(image, path):
     if isinstance(image, np.ndarray):
         if fmt != 'PNG': raise ValueError(f"{path}: {fmt} cannot store 16-bit colour; use .png")
         return atomic_write(path, lambda p: Path(p).write_bytes(encode_png16(image)))
-    try: return atomic_write(path, lambda p: image.save(p, format=fmt, **_SAVE_OPTIONS.get(fmt, {})))
+    options = dict(_SAVE_OPTIONS.get(fmt, {}), **(dict(quality=int(quality)) if fmt in ('JPEG', 'WEBP') else {}))
+    try: return atomic_write(path, lambda p: image.save(p, format=fmt, **options))
     except OSError as e:
         if e.errno is not None: raise OSError(e.errno, f"{path}: cannot be written: {os_reason(e)}") from None
         hint = '.tiff' if image.mode in ('F', 'I') else '.png'

@@ -12,13 +12,13 @@ import torch
 from torch import nn
 from PIL import Image
 from fastcore.script import call_parse, store_true
-from .core import pick_device, set_threads, progress as progress_display, ImageError, MAX_PIXELS, OUTPUT_FORMATS, read_image, os_reason, imresize, split_image, save_image, find_images, upright
+from .core import pick_device, set_threads, progress as progress_display, ImageError, MAX_PIXELS, OUTPUT_FORMATS, GREY_16_MODES, is_16bit_colour, read_image, os_reason, imresize, split_image, save_image, find_images, upright
 from .models import load_model, upscale_rgb, upscale_y, MirrorEnsemble
 from .export import onnx_model
 
 # %% auto #0
-__all__ = ['ENGINES', 'PREFER_ONNX', 'tiled_map', 'as_image', 'runtime_model', 'upscale', 'plan_outputs', 'upscale_path',
-           'srfaces_upscale']
+__all__ = ['ENGINES', 'PREFER_ONNX', 'OUTPUT_EXTS', 'tiled_map', 'as_image', 'runtime_model', 'upscale', 'plan_outputs',
+           'upscale_path', 'srfaces_upscale']
 
 # %% ../nbs/05_restore.ipynb #d7f59255
 def _tiles(length:int, tile:int):
@@ -163,51 +163,73 @@ def _is_within(path:Path, folder:Path) -> bool:
     return path.resolve() == folder.resolve() or folder.resolve() in path.resolve().parents
 
 # %% ../nbs/05_restore.ipynb #c3aaecee
-def _output_suffix(path:Path) -> str:
-    "'.tiff' for a float image (PNG cannot hold it), '.png' for everything else; from the header alone."
-    try:
-        with Image.open(path) as im: return '.tiff' if im.mode == 'F' else '.png'
-    except Exception: return '.png'                                     # unreadable: reported when it is read
+OUTPUT_EXTS = ('png', 'auto', 'jpg', 'webp', 'tif', 'bmp')
 
-def plan_outputs(src, dest, ignored:list=None) -> list[tuple[Path, Path]]:
+def _output_suffix(path:Path, ext:str='png') -> tuple[str, str]:
+    """The output extension for the input `path` (from its header alone) and, when the asked format cannot hold the
+    result, why another was taken: `ext` 'auto' keeps the input's format; float images need TIFF, 16-bit colour PNG,
+    16-bit grey PNG or TIFF, alpha anything but JPEG and BMP."""
+    want = path.suffix.lower() if ext == 'auto' else '.' + ext.lower()
+    if want not in OUTPUT_FORMATS: want = '.png'                       # e.g. a .gif or .heic input with 'auto'
+    try:
+        with Image.open(path) as im: mode, deep, alpha = im.mode, is_16bit_colour(im), im.mode in ('RGBA', 'LA', 'PA') or 'transparency' in im.info
+    except Exception: return want, ''                                  # unreadable: reported when it is read
+    fmt = OUTPUT_FORMATS[want]
+    if mode == 'F' and fmt != 'TIFF': return '.tiff', 'float images are written as TIFF'
+    if deep and fmt != 'PNG': return '.png', '16-bit colour is written as PNG'
+    if (mode in GREY_16_MODES or mode == 'I') and fmt not in ('PNG', 'TIFF'): return '.png', '16-bit grey is written as PNG'
+    if alpha and fmt in ('JPEG', 'BMP'): return '.png', 'images with transparency are written as PNG'
+    return want, ''
+
+def plan_outputs(src, dest, ignored:list=None, ext:str='png', suffix:str='', notes:list=None) -> list[tuple[Path, Path]]:
     """`(input, output)` pairs for `upscale_path`; `ValueError` for a plan that would overwrite inputs or collide.
-    Folder outputs keep the relative path with the suffix .png (.tiff for float images); inputs whose outputs would
-    share a name keep their whole name before it (`a.jpg` -> `a.jpg.png`), as often as it takes to make every name unique."""
+    Folder outputs keep the relative path, with `suffix` added to the name and the extension `ext` ('png'; 'auto':
+    the input's own; see `_output_suffix` for the formats that cannot hold an image -- each such fallback is said once
+    in `notes`); inputs whose outputs would share a name keep their whole name before it (`a.jpg` -> `a.jpg.png`),
+    as often as it takes to make every name unique."""
+    if ext not in OUTPUT_EXTS: raise ValueError(f"--ext {ext!r}: choose from {', '.join(OUTPUT_EXTS)}")
+    if any(c in suffix for c in '/\\\0'): raise ValueError(f"--suffix {suffix!r}: a name suffix cannot hold a path separator")
+    notes = [] if notes is None else notes
     src, dest = Path(src), Path(dest)
     if not src.exists(): raise FileNotFoundError(f"{src}: no such file or directory")
     if src.is_file():
         if dest.suffix.lower() in OUTPUT_FORMATS: out = dest
         elif dest.suffix and not dest.is_dir():
             raise ValueError(f"{dest}: unknown output format {dest.suffix!r}; use one of {', '.join(OUTPUT_FORMATS)} (or a folder)")
-        else: out = dest / f'{src.stem}{_output_suffix(src)}'
+        else: out = dest / f'{src.stem}{suffix}{_output_suffix(src, ext)[0]}'
         if out.exists() and out.resolve() == src.resolve(): raise ValueError(f"{out}: the output would replace its input")
         return [(src, out)]
     if dest.exists() and not dest.is_dir(): raise ValueError(f"{dest}: is a file; a folder SRC needs a folder DEST")
     if dest.resolve() == src.resolve(): raise ValueError(f"{dest}: is the input folder; the outputs would replace the inputs")
     inputs = find_images(src, ignored)
     if _is_within(dest, src): inputs = [p for p in inputs if not _is_within(p, dest)]   # DEST inside SRC: never read our outputs
-    suffix = {p: _output_suffix(p) for p in inputs}
-    outputs, whole = {p: (dest / p.relative_to(src)).with_suffix(suffix[p]) for p in inputs}, set()
+    chosen = {p: _output_suffix(p, ext) for p in inputs}
+    for why in dict.fromkeys(w for _, w in chosen.values() if w):
+        notes.append(f"{sum(w == why for _, w in chosen.values())} inputs: {why} (the format asked cannot hold them)")
+    outputs, whole = {p: (dest / p.relative_to(src)).with_name(p.stem + suffix + chosen[p][0]) for p in inputs}, set()
     while True:
         counts = Counter(outputs.values())
         clashing = [p for p in inputs if counts[outputs[p]] > 1 and p not in whole]
         if not clashing: break
-        for p in clashing: outputs[p] = (dest / p.relative_to(src)).with_name(p.name + suffix[p]); whole.add(p)
+        for p in clashing: outputs[p] = (dest / p.relative_to(src)).with_name(p.name + suffix + chosen[p][0]); whole.add(p)
     same = [o for o, n in Counter(outputs.values()).items() if n > 1]
     if same: raise ValueError(f"{same[0]}: several inputs would be written there; rename one of them")
     return [(p, outputs[p]) for p in inputs]
 
 # %% ../nbs/05_restore.ipynb #f211f059
 def upscale_path(src, dest, model='fast', overwrite:bool=False, tile:int=256, overlap:int=16, progress:bool=True,
-                 engine:str='auto', max_pixels:int=MAX_PIXELS, ensemble:bool=False, device=None) -> dict:
+                 engine:str='auto', max_pixels:int=MAX_PIXELS, ensemble:bool=False, device=None, ext:str='png',
+                 suffix:str='', quality:int=95) -> dict:
     """Upscale an image file to a file, or a folder to a folder (see above). Returns the count done and lists of
-    skipped outputs, errors, notes and ignored non-image files."""
-    ignored = []
-    jobs = plan_outputs(src, dest, ignored)
+    skipped outputs, errors, notes and ignored non-image files. `ext`, `suffix`: see `plan_outputs`;
+    `quality`: of JPEG and WebP outputs."""
+    ignored, notes = [], []
+    if not 1 <= quality <= 100: raise ValueError(f"--quality must be 1..100, not {quality}")
+    jobs = plan_outputs(src, dest, ignored, ext, suffix, notes)
     _check_tiling(tile, overlap)                                      # before any work, not once per image
     net = runtime_model(model, engine, device=device)
     if ensemble: net = MirrorEnsemble(net)
-    done, skipped, errors, notes = 0, [], [], []
+    done, skipped, errors = 0, [], []
     for inp, outp in progress_display(jobs, progress and len(jobs) > 1, leave=False, comment='images'):
         if outp.exists() and not overwrite:
             skipped.append(f"{outp}: exists, not overwritten (use --overwrite)"); continue
@@ -216,7 +238,7 @@ def upscale_path(src, dest, model='fast', overwrite:bool=False, tile:int=256, ov
             if getattr(img, 'n_frames', 1) > 1: notes.append(f"{inp}: {img.n_frames} frames; only the first was upscaled")
             result = upscale(img, net, tile, overlap, progress=progress and len(jobs) == 1)   # one big photo: its tiles
             outp.parent.mkdir(parents=True, exist_ok=True)
-            save_image(result, outp)
+            save_image(result, outp, quality)
             done += 1
         except (ImageError, ValueError) as e: errors.append(str(e) if str(inp) in str(e) or str(outp) in str(e) else f"{inp}: {e}")
         except OSError as e:
@@ -232,7 +254,7 @@ def upscale_path(src, dest, model='fast', overwrite:bool=False, tile:int=256, ov
 @call_parse
 def srfaces_upscale(
     src:str,                            # an image file or a folder of images
-    dest:str,                           # output file (.png, .jpg, .webp, .tif, .bmp) or folder (same relative paths, .png)
+    dest:str,                           # output file (.png, .jpg, .webp, .tif, .bmp) or folder (same relative paths, --ext and --suffix)
     model:str='fast',                   # shipped model (fast, real, vdsr, seed) or a checkpoint file; a name with / or .pt is always a path
     overwrite:store_true=False,         # replace existing outputs
     tile:int=256,                       # tile size in LR pixels (bounds memory; 0 = whole image)
@@ -242,12 +264,15 @@ def srfaces_upscale(
     max_pixels:int=MAX_PIXELS,          # refuse inputs with more pixels than this
     ensemble:store_true=False,          # average with the result on the mirror image: a little better, twice the time
     device:str=None,                    # cuda, mps or cpu (default: a GPU when PyTorch has one, else the CPU with --engine)
+    ext:str='png',                      # folder outputs' format: png, auto (the input's own where it can hold the result), jpg, webp, tif, bmp
+    suffix:str='',                      # added to each output's name, e.g. _x2 (photo.jpg -> photo_x2.png)
+    quality:int=95,                     # JPEG and WebP quality (1-100)
 ):
     "Upscale images 2x with a srfaces model (Y by the network, chroma and alpha by bicubic)."
     try:
         set_threads(threads)
         if tile < 0: raise ValueError(f"--tile must be 0 (whole image) or more, not {tile}")
-        res = upscale_path(src, dest, model, overwrite, tile or None, overlap, sys.stdout.isatty(), engine, max_pixels, ensemble, device)
+        res = upscale_path(src, dest, model, overwrite, tile or None, overlap, sys.stdout.isatty(), engine, max_pixels, ensemble, device, ext, suffix, quality)
     except (FileNotFoundError, ValueError) as e:
         print(f"srfaces_upscale: {e}", file=sys.stderr); sys.exit(2)
     for s in res['skipped']: print(f"skipped: {s}", file=sys.stderr)

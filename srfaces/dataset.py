@@ -36,7 +36,7 @@ def paired_files(root, scale:int=2, check_sizes:bool=True) -> list[tuple[str, Pa
     root = Path(root)
     for sub in ('hr', 'lr'):
         if not (root / sub).is_dir(): raise FileNotFoundError(f"{root / sub}: no such folder")
-    hr, lr = ({} , {})
+    hr, lr = {}, {}
     for sub, found in (('hr', hr), ('lr', lr)):
         for p in find_images(root / sub):
             if p.stem in found: raise ValueError(f"{p}: same stem as {found[p.stem]}; a pair is matched by stem: rename one of them")
@@ -133,7 +133,10 @@ class PairedFaces(Dataset):
     def pair(self, i):
         "The i-th pair as uint8 `3xHxW` tensors (LR, HR), the LR degraded when the dataset degrades: what the model is given."
         lr, hr = self.load_pair(i)
-        return (lr if self.degrade is None else self.degraded(i, lr, hr)), hr
+        if self.degrade is None: return lr, hr
+        if not isinstance(self.degrade, Degradation) or self.cache is None: return self.degraded(i, lr, hr), hr
+        if ('degraded', i) not in self.cache: self.cache['degraded', i] = self.degraded(i, lr, hr)   # fixed: made once
+        return self.cache['degraded', i], hr
 
     def __getitem__(self, i):
         lr, hr = self.pair(i % len(self.pairs))

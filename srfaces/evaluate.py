@@ -39,14 +39,14 @@ def _load_pair(stem, lr_path, hr_path, scale, max_pixels:int=MAX_PIXELS):
     return stem, lr, hr
 
 # %% ../nbs/06_evaluate.ipynb #68702770
-def evaluation_pairs(data, scale:int=2, errors:list=None, degrade=None, max_pixels:int=MAX_PIXELS) -> list[tuple[str, np.ndarray, np.ndarray]]:
+def evaluation_pairs(data, scale:int=2, errors:list=None, max_pixels:int=MAX_PIXELS) -> list[tuple[str, np.ndarray, np.ndarray]]:
     """(stem, lr, hr) uint8 RGB arrays from a prepared split (hr/ + lr/) or a folder of HR images. An unreadable or
     too small image raises `ImageError` naming it -- or, when an `errors` list is given, is recorded there and skipped.
-    Images over `max_pixels` are refused from their header. `degrade`: a degradation name (`srfaces.degrade`); the LR images are then degraded (`degraded_pairs`)."""
+    Images over `max_pixels` are refused from their header; a pair whose sizes disagree is named like an unreadable image."""
     data = Path(data)
     splits = [s for s in ('train', 'select', 'valid') if (data / s / 'hr').is_dir()]
     if (data / 'hr').is_dir() and (data / 'lr').is_dir():
-        files = [(stem, lp, hp) for stem, lp, hp in paired_files(data, scale, check_sizes=errors is None)]
+        files = paired_files(data, scale, check_sizes=False)   # sizes: checked as each pair is read (`_load_pair`)
     elif splits: raise ValueError(f"{data}: a prepared folder with splits {', '.join(splits)}; evaluate one split, e.g. {data / splits[-1]}")
     elif data.is_dir(): files = [(p.stem, p, None) for p in find_images(data)]
     else: raise FileNotFoundError(f"{data}: no such folder")
@@ -57,7 +57,7 @@ def evaluation_pairs(data, scale:int=2, errors:list=None, degrade=None, max_pixe
             if errors is None: raise
             errors.append(str(e))
     if not pairs: raise ValueError(f"{data}: no usable images found")
-    return degraded_pairs(pairs, degrade, scale) if degrade else pairs
+    return pairs
 
 def degraded_pairs(pairs, degrade, scale:int=2, seed:int=0) -> list[tuple[str, np.ndarray, np.ndarray]]:
     """`pairs` with each LR image remade from its HR by the degradation `degrade` (a name such as 'jpeg75', or a

@@ -99,10 +99,10 @@ def _onnxruntime_available() -> bool:
 def runtime_model(model='fast', engine:str='auto', scale:int=2, device=None):
     """What `upscale` runs: `model` (a module, a shipped name or a checkpoint path) as a PyTorch module, or exported
     to ONNX Runtime (`engine='onnx'`; `'auto'`: for names and paths when onnxruntime is installed, a module passed in
-    stays PyTorch). Exports of names and paths are made once per process. `device` (cuda, mps, cpu; None: a GPU when
-    PyTorch has one, else the CPU): on a GPU the model runs in PyTorch there; ONNX Runtime runs on the CPU."""
+    stays PyTorch). Exports of names and paths are made once per process. `device` (cuda, mps, cpu; None: the best
+    PyTorch has, `core.pick_device`): on a GPU the model runs in PyTorch there; ONNX Runtime runs on the CPU."""
     if engine not in ENGINES: raise ValueError(f"unknown engine {engine!r}; choose from {', '.join(ENGINES)}")
-    dev = pick_device(device) if device is not None else (torch.device('cuda') if torch.cuda.is_available() else torch.device('cpu'))
+    dev = pick_device(device)
     if dev.type != 'cpu':
         if engine == 'onnx': raise ValueError(f"engine 'onnx' runs on the CPU; use device cpu, or engine torch on {dev}")
         net = load_model(model, scale=scale) if isinstance(model, (str, Path)) else model

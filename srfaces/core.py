@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_core.ipynb #bb9dfb69
 from __future__ import annotations
-import csv, errno, os, math, functools, statistics, struct, time, uuid, zlib
+import contextlib, csv, errno, io, os, math, sys, functools, statistics, struct, time, uuid, zlib
 from pathlib import Path
 import numpy as np
 import torch
@@ -447,10 +447,19 @@ def md_table(rows, fields, headers=None, formats:dict=None) -> str:
 def progress(items, display:bool=True, comment:str='', **kwargs):
     "fastprogress's `progress_bar` over `items` when `display`, else `items` as they are (fastprogress 1.1 still prints a block when display=False)."
     if not display: return items
-    from fastprogress import progress_bar                          # imported on first use: it pulls in fasthtml
-    bar = progress_bar(items, **kwargs)
+    from fastprogress.fastprogress import progress_bar, ConsoleProgressBar   # imported on first use: it pulls in fasthtml
+    with contextlib.redirect_stdout(io.StringIO()): bar = progress_bar(items, **kwargs)   # swallows the console bar's test character
     bar.comment = comment                                          # what the bar counts, shown beside it
-    return bar
+    if not isinstance(bar, ConsoleProgressBar): return bar          # a notebook's HTML bar
+    try: bar.fill.encode(sys.stdout.encoding or 'ascii')
+    except UnicodeEncodeError: bar.fill = '#'
+    return _end_line(bar)
+
+def _end_line(bar):
+    "Iterate `bar`, then end its line, so that what is printed next starts a line of its own."
+    try: yield from bar
+    finally:
+        if bar.leave: print(flush=True)
 
 # %% ../nbs/00_core.ipynb #b72ba88d
 def _metric_y(image, shave:int):

@@ -10,14 +10,13 @@ from pathlib import Path
 import numpy as np
 import torch
 from threadpoolctl import threadpool_limits
-from fastcore.script import call_parse, Param, store_true
 from concurrent.futures import ProcessPoolExecutor
 from .core import os_reason, progress as progress_display, MAX_PIXELS, ImageError, find_images, atomic_write, load_rgb, imresize, save_png, write_csv
 
 # %% auto #0
 __all__ = ['SPLITS', 'SAMPLE_IMAGES', 'MANIFEST_FIELDS', 'SETTINGS_FILE', 'JOURNAL_FILE', 'center_crop_square', 'make_hr',
            'make_pair', 'assign_splits', 'existing_splits', 'load_sample', 'PrepJob', 'source_identity', 'prepare_one',
-           'read_manifest', 'Journal', 'prepare', 'srfaces_prepare']
+           'read_manifest', 'Journal', 'prepare']
 
 # %% ../nbs/01_data.ipynb #cc218b60
 def center_crop_square(image:np.ndarray) -> np.ndarray:
@@ -340,39 +339,7 @@ def prepare(src=None,                # a folder of photos, searched recursively 
                 **{split: sum(r['split'] == split for r in rows.values()) for split in SPLITS},
                 seconds=seconds, dest=str(dest))
 
-# %% ../nbs/01_data.ipynb #c72fc064
-@call_parse
-def srfaces_prepare(
-    src:Param("folder of images (searched recursively), e.g. FFHQ's images1024x1024; with --sample: DEST",
-              str, opt=False, nargs='?')=None,
-    dest:Param("output folder: {train,valid}/{hr,lr}/<stem>.png and manifest.csv", str, opt=False, nargs='?')=None,
-    lr_src:str=None,                  # folder of ready-made LR images matched by stem (FFHQ's thumbnails128x128)
-    valid_pct:float=0.1,              # fraction of images in the validation split
-    seed:int=42,                      # seed of the split
-    workers:int=None,                 # parallel workers (default: all cores)
-    limit:int=None,                   # only the first N images (sorted by path; 0 or none: all)
-    sample:store_true=False,          # build the small built-in sample set instead of reading SRC
-    hr_size:int=256,                  # HR side in pixels
-    scale:int=2,                      # LR side = hr_size / scale
-    select_pct:float=0.,              # fraction of images in the selection split (for choosing between models)
-    train_src:str=None,               # a second folder whose images all go to the training split
-    valid_src:str=None,               # a folder whose images all go to the validation split
-    max_pixels:int=MAX_PIXELS,        # refuse images with more pixels than this (read from the header, before decoding)
-):
-    "Prepare HR/LR training pairs from a folder of face photos (MATLAB bicubic, 1024 -> 256 -> 128)."
-    if sample and dest is None: src, dest = None, src          # `srfaces_prepare --sample DEST`
-    if src is None and not sample and train_src is None and valid_src is None:
-        print("srfaces_prepare: give SRC (a folder of images) or --sample", file=sys.stderr); sys.exit(2)
-    dest = dest or 'data/prepared'
-    try:
-        summary = prepare(src, dest, valid_pct, seed, workers, limit, lr_src, sample, hr_size, scale, progress=sys.stdout.isatty(),
-                          select_pct=select_pct, train_src=train_src, valid_src=valid_src, max_pixels=max_pixels)
-    except (FileNotFoundError, ValueError) as e:
-        print(f"srfaces_prepare: {e}", file=sys.stderr); sys.exit(2)
-    except OSError as e:
-        print(f"srfaces_prepare: {e.filename or dest}: cannot be written: {os_reason(e)}", file=sys.stderr); sys.exit(2)
-    for e in summary['errors']: print(f"error: {e}", file=sys.stderr)
-    n = summary['done'] + summary['skipped']
-    print(f"{n} pairs in {dest} ({summary['train']} train, {summary['select']} select, {summary['valid']} valid): {summary['done']} made, "
-          f"{summary['skipped']} already there, {len(summary['errors'])} errors, {summary['seconds']:.1f}s")
-    if summary['errors']: sys.exit(1)
+# %% ../nbs/01_data.ipynb #189c1261
+if __name__ == '__main__' and '__file__' in globals():   # `python -m srfaces.data` runs `srfaces_prepare` (not when a notebook runs this cell)
+    from srfaces.cli import srfaces_prepare
+    srfaces_prepare.main(prog='python -m srfaces.data')

@@ -7,14 +7,13 @@ from __future__ import annotations
 import sys, time
 from pathlib import Path
 import torch
-from fastcore.script import call_parse, store_true
 from .core import save_png, atomic_write, set_threads, os_reason
 from .data import prepare
 from .models import WEIGHTS_DIR
 from .evaluate import evaluation_pairs, evaluate, results_markdown, write_results, result_files, comparison_figure
 
 # %% auto #0
-__all__ = ['demo_outputs', 'demo', 'srfaces_demo']
+__all__ = ['demo_outputs', 'demo']
 
 # %% ../nbs/07_demo.ipynb #8a1c4069
 def demo_outputs(out, methods) -> list[Path]:
@@ -47,18 +46,7 @@ def demo(out='srfaces_demo', methods=('bicubic', 'fast', 'vdsr'), log=print, ove
         f"({time.perf_counter() - start:.0f}s)")
     return summary
 
-# %% ../nbs/07_demo.ipynb #c21783e0
-@call_parse
-def srfaces_demo(
-    out:str='srfaces_demo',             # output folder
-    threads:int=None,                   # CPU threads for torch
-    overwrite:store_true=False,         # replace the results of an earlier demo in OUT
-):
-    "Upscale the built-in sample set with the shipped models and compare them with bicubic (no downloads)."
-    try:
-        set_threads(threads)
-        demo(out, overwrite=overwrite)
-    except (FileExistsError, FileNotFoundError, ValueError) as e:
-        print(f"srfaces_demo: {e}", file=sys.stderr); sys.exit(2)
-    except OSError as e:
-        print(f"srfaces_demo: {getattr(e, 'filename', None) or out}: cannot be written: {os_reason(e)}", file=sys.stderr); sys.exit(2)
+# %% ../nbs/07_demo.ipynb #b7b8439e
+if __name__ == '__main__' and '__file__' in globals():   # `python -m srfaces.demo` runs `srfaces_demo` (not when a notebook runs this cell)
+    from srfaces.cli import srfaces_demo
+    srfaces_demo.main(prog='python -m srfaces.demo')

@@ -11,7 +11,6 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 from PIL import Image
-from fastcore.script import call_parse, store_true
 from .core import set_threads, progress as progress_display, ImageError, MAX_PIXELS, load_rgb, imresize, psnr_y, psnr_ssim_y, to_model_units, from_model_units, atomic_write, write_csv, md_table, find_images
 from .dataset import paired_files
 from .models import BicubicUpsample, RLFN, MirrorEnsemble
@@ -23,7 +22,7 @@ __all__ = ['CLASSICAL', 'REFERENCE_METHODS', 'PUBLIC_VDSR_FILE', 'OPENCV_FILES',
            'degraded_pairs', 'method_function', 'method_labels', 'default_reference_dir', 'PublicVDSR',
            'load_public_vdsr', 'load_reference_rlfn', 'opencv_function', 'evaluate', 'evaluate_suite',
            'results_markdown', 'suite_markdown', 'result_files', 'check_results_out', 'write_results',
-           'srfaces_evaluate', 'most_different_crop', 'comparison_figure', 'gain_histogram']
+           'most_different_crop', 'comparison_figure', 'gain_histogram']
 
 # %% ../nbs/06_evaluate.ipynb #c5e26aba
 def _load_pair(stem, lr_path, hr_path, scale, max_pixels:int=MAX_PIXELS):
@@ -272,38 +271,10 @@ def write_results(summary:list, per_image:list, out):
     write_csv(summary, tag + ['method', 'psnr', 'ssim', 'ms', 'images'], csv_file)
     write_csv(per_image, tag + ['method', 'stem', 'psnr', 'ssim', 'ms'], per_image_file)
 
-# %% ../nbs/06_evaluate.ipynb #0967bb64
-@call_parse
-def srfaces_evaluate(
-    data:str,                           # a prepared split (hr/ + lr/) or a folder of HR images
-    methods:str='nearest,bilinear,bicubic,lanczos,seed,vdsr,fast',  # comma-separated: nearest,bilinear,bicubic,lanczos, shipped models (fast,real,vdsr,seed), checkpoint paths, or the anchors public-vdsr,rlfn,rlfn-s,opencv-fsrcnn,opencv-espcn; NAME+mirror: a network averaged with its result on the mirror image
-    out:str=None,                       # write the table here (.md or .csv; the other format and <name>_per_image.csv next to it)
-    scale:int=2,                        # scale factor
-    threads:int=None,                   # CPU threads for torch (and OpenCV)
-    reference:str=None,                 # folder of reference models for the anchors (default: ../shared/data/reference if it exists)
-    engine:str='auto',                  # how our models run: auto (ONNX Runtime for named models, as upscale does), torch or onnx
-    degrade:str=None,                   # score on degraded LR faces against the clean HR: comma-separated names (clean, jpeg75, blur1-jpeg75, ...) or 'all' (the benchmark suite); one row per degradation
-    overwrite:store_true=False,         # replace the files of --out when they exist
-    max_pixels:int=MAX_PIXELS,          # refuse images with more pixels than this (read from the header, before decoding)
-    device:str=None,                    # cuda, mps or cpu for the networks (default: a GPU when PyTorch has one, else the CPU with --engine)
-):
-    "PSNR/SSIM (BT.601 Y, border shaved) and time per image of each method on DATA, as a Markdown table."
-    errors, names = [], [m.strip() for m in methods.split(',') if m.strip()]
-    try:
-        set_threads(threads)
-        if out: check_results_out(out, overwrite)
-        if degrade:
-            summary, per_image = evaluate_suite(data, names, degrade, scale, progress=sys.stdout.isatty(), reference=reference,
-                                                errors=errors, engine=engine, max_pixels=max_pixels, device=device)
-        else: summary, per_image = evaluate(data, names, scale, progress=sys.stdout.isatty(), reference=reference,
-                                            errors=errors, engine=engine, max_pixels=max_pixels, device=device)
-    except (FileNotFoundError, FileExistsError, ValueError) as e:
-        for err in errors: print(f"skipped: {err}", file=sys.stderr)
-        print(f"srfaces_evaluate: {e}", file=sys.stderr); sys.exit(2)
-    print(suite_markdown(summary) if degrade else results_markdown(summary))
-    if out: write_results(summary, per_image, out)
-    for err in errors: print(f"skipped: {err}", file=sys.stderr)
-    if errors: print(f"srfaces_evaluate: {len(errors)} unusable images skipped (named above)", file=sys.stderr); sys.exit(1)
+# %% ../nbs/06_evaluate.ipynb #d3fb77b0
+if __name__ == '__main__' and '__file__' in globals():   # `python -m srfaces.evaluate` runs `srfaces_evaluate` (not when a notebook runs this cell)
+    from srfaces.cli import srfaces_evaluate
+    srfaces_evaluate.main(prog='python -m srfaces.evaluate')
 
 # %% ../nbs/06_evaluate.ipynb #552f09fa
 FACE_CROPS = {'eyes': (100, 72, 40, 112), 'mouth': (168, 88, 44, 80)}    # (top, left, height, width) in a 256 aligned face

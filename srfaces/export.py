@@ -7,12 +7,11 @@ from __future__ import annotations
 import io, sys, warnings
 from pathlib import Path
 import torch
-from fastcore.script import call_parse, store_true
 from .core import atomic_write
 from .models import load_model, model_colour, model_channels, CheckpointError
 
 # %% auto #0
-__all__ = ['MIN_OPSET', 'onnx_graph', 'export_onnx', 'OnnxModel', 'onnx_model', 'check_export', 'max_opset', 'srfaces_export']
+__all__ = ['MIN_OPSET', 'onnx_graph', 'export_onnx', 'OnnxModel', 'onnx_model', 'check_export', 'max_opset']
 
 # %% ../nbs/03b_export.ipynb #7f0a6e36
 def onnx_graph(model, opset:int=17) -> bytes:
@@ -92,25 +91,7 @@ def max_opset() -> int:
     except ImportError: return 17
     return ONNX_MAX_OPSET
 
-# %% ../nbs/03b_export.ipynb #f497bd2a
-@call_parse
-def srfaces_export(
-    model:str,                          # shipped model name (fast, real, vdsr, seed) or a checkpoint file
-    out:str,                            # the ONNX file to write
-    opset:int=17,                       # ONNX opset
-    overwrite:store_true=False,         # replace an existing OUT
-):
-    "Export a srfaces model to ONNX (dynamic batch, height and width) and check it against PyTorch."
-    out = Path(out)
-    try:
-        if out.suffix.lower() != '.onnx': raise ValueError(f"{out}: the output must end in .onnx")
-        if out.exists() and not overwrite: raise FileExistsError(f"{out}: exists, not overwritten (use --overwrite)")
-        if not MIN_OPSET <= opset <= max_opset(): raise ValueError(f"--opset {opset}: this PyTorch exports opsets {MIN_OPSET}..{max_opset()}")
-        net = load_model(model)
-        export_onnx(net, out, opset)
-        worst = check_export(net, out)
-    except (CheckpointError, ValueError, FileExistsError) as e:
-        print(f"srfaces_export: {e}", file=sys.stderr); sys.exit(2)
-    if worst > 1e-3:
-        out.unlink(); print(f"srfaces_export: {out}: ONNX output differs from PyTorch by {worst:.2g} (> 1e-3); removed", file=sys.stderr); sys.exit(1)
-    print(f"{out}: x{net.scale} model, dynamic height/width; max difference from PyTorch {worst:.1e}")
+# %% ../nbs/03b_export.ipynb #2b981ad7
+if __name__ == '__main__' and '__file__' in globals():   # `python -m srfaces.export` runs `srfaces_export` (not when a notebook runs this cell)
+    from srfaces.cli import srfaces_export
+    srfaces_export.main(prog='python -m srfaces.export')

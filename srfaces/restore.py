@@ -11,14 +11,13 @@ import numpy as np
 import torch
 from torch import nn
 from PIL import Image
-from fastcore.script import call_parse, store_true
 from .core import pick_device, set_threads, progress as progress_display, ImageError, MAX_PIXELS, OUTPUT_FORMATS, GREY_16_MODES, is_16bit_colour, read_image, os_reason, imresize, split_image, save_image, find_images, upright
 from .models import load_model, upscale_rgb, upscale_y, MirrorEnsemble
 from .export import onnx_model
 
 # %% auto #0
 __all__ = ['ENGINES', 'PREFER_ONNX', 'OUTPUT_EXTS', 'tiled_map', 'as_image', 'runtime_model', 'upscale', 'plan_outputs',
-           'upscale_path', 'srfaces_upscale']
+           'upscale_path']
 
 # %% ../nbs/05_restore.ipynb #d7f59255
 def _tiles(length:int, tile:int):
@@ -250,35 +249,7 @@ def upscale_path(src, dest, model='fast', overwrite:bool=False, tile:int=256, ov
         except Exception as e: errors.append(f"{inp}: {type(e).__name__}: {e}")
     return dict(done=done, skipped=skipped, errors=errors, notes=notes, ignored=[str(p) for p in ignored])
 
-# %% ../nbs/05_restore.ipynb #f46b02dc
-@call_parse
-def srfaces_upscale(
-    src:str,                            # an image file or a folder of images
-    dest:str,                           # output file (.png, .jpg, .webp, .tif, .bmp) or folder (same relative paths, --ext and --suffix)
-    model:str='fast',                   # shipped model (fast, real, vdsr, seed) or a checkpoint file; a name with / or .pt is always a path
-    overwrite:store_true=False,         # replace existing outputs
-    tile:int=256,                       # tile size in LR pixels (bounds memory; 0 = whole image)
-    overlap:int=16,                     # tile margin in LR pixels (>= receptive field: seamless)
-    threads:int=None,                   # CPU threads
-    engine:str='auto',                  # auto (ONNX Runtime when installed: faster on CPUs), torch or onnx
-    max_pixels:int=MAX_PIXELS,          # refuse inputs with more pixels than this
-    ensemble:store_true=False,          # average with the result on the mirror image: a little better, twice the time
-    device:str=None,                    # cuda, mps or cpu (default: a GPU when PyTorch has one, else the CPU with --engine)
-    ext:str='png',                      # folder outputs' format: png, auto (the input's own where it can hold the result), jpg, webp, tif, bmp
-    suffix:str='',                      # added to each output's name, e.g. _x2 (photo.jpg -> photo_x2.png)
-    quality:int=95,                     # JPEG and WebP quality (1-100)
-):
-    "Upscale images 2x with a srfaces model (Y by the network, chroma and alpha by bicubic)."
-    try:
-        set_threads(threads)
-        if tile < 0: raise ValueError(f"--tile must be 0 (whole image) or more, not {tile}")
-        res = upscale_path(src, dest, model, overwrite, tile or None, overlap, sys.stdout.isatty(), engine, max_pixels, ensemble, device, ext, suffix, quality)
-    except (FileNotFoundError, ValueError) as e:
-        print(f"srfaces_upscale: {e}", file=sys.stderr); sys.exit(2)
-    for s in res['skipped']: print(f"skipped: {s}", file=sys.stderr)
-    for n in res['notes']: print(f"note: {n}", file=sys.stderr)
-    if res['ignored']: print(f"ignored {len(res['ignored'])} files that are not images: {', '.join(res['ignored'][:5])}"
-                             + (" ..." if len(res['ignored']) > 5 else ""), file=sys.stderr)
-    for e in res['errors']: print(f"error: {e}", file=sys.stderr)
-    print(f"{res['done']} upscaled into {dest}, {len(res['skipped'])} skipped (existing), {len(res['errors'])} errors")
-    if res['errors'] or (Path(src).is_file() and res['skipped']): sys.exit(1)
+# %% ../nbs/05_restore.ipynb #3e3e9b44
+if __name__ == '__main__' and '__file__' in globals():   # `python -m srfaces.restore` runs `srfaces_upscale` (not when a notebook runs this cell)
+    from srfaces.cli import srfaces_upscale
+    srfaces_upscale.main(prog='python -m srfaces.restore')

@@ -13,7 +13,6 @@ from torch import nn
 import torch.distributed as dist
 from torch.nn.parallel import DistributedDataParallel
 from torch.utils.data import DataLoader
-from fastcore.script import call_parse, store_true
 from .core import pick_device, set_threads, progress as progress_display, psnr_ssim_y, atomic_write, write_csv
 from .dataset import _image_size, PairedFaces, DeviceBatches, prepared_scale
 from .models import (BicubicUpsample, build_model, check_model_settings, checkpoint_dict, save_checkpoint, read_checkpoint, model_from_checkpoint,
@@ -26,7 +25,7 @@ from .degrade import degrade_settings, parse_degradation
 __all__ = ['RECIPE_DEFAULTS', 'ARCH_RECIPES', 'CHOICES', 'LOSSES', 'LOCK_FILE', 'POSITION', 'seed_everything', 'distributed_info',
            'validate', 'make_recipe', 'read_recipe', 'make_optimizer', 'y_weighted_mse', 'learning_rate',
            'make_batches', 'training_loss', 'TrainingDiverged', 'Run', 'setup_run', 'checkpoint_meta', 'run_meta',
-           'save_last', 'train_step', 'end_epoch', 'write_log', 'plot_history', 'train', 'srfaces_train']
+           'save_last', 'train_step', 'end_epoch', 'write_log', 'plot_history', 'train']
 
 # %% ../nbs/04_train.ipynb #34dbfa60
 def seed_everything(seed:int):
@@ -439,57 +438,7 @@ def _cli_recipe(recipe, arch, channels, layers, blocks, **settings) -> dict:
 
 def _run_name(recipe, arch) -> str: return Path(recipe).stem if recipe else (arch or 'fastface2')
 
-# %% ../nbs/04_train.ipynb #06fdee5b
-@call_parse
-def srfaces_train(
-    data:str,                         # prepared folder with train/ and valid/ (and select/) splits, made by srfaces_prepare
-    recipe:str=None,                  # recipe file (TOML), e.g. recipes/fast.toml; options below override its settings
-    arch:str=None,                    # without --recipe: fastface2 (default), vdsr, seed or fastface1-retired
-    out:str=None,                     # run folder for last.pt, best.pt, log.csv, curves.png (default: runs/<recipe or arch>)
-    resume:store_true=False,          # continue the run in --out with its stored recipe
-    epochs:int=None,                  # budget in epochs (0: none)
-    steps:int=None,                   # budget in optimiser steps (0: none)
-    seconds:float=None,               # budget in wall-clock seconds (0: none); the schedule spans whichever ends first
-    init:str=None,                    # start from this model's weights and settings (shipped name or checkpoint): fine-tuning
-    bs:int=None,                      # batch size
-    lr_crop:int=None,                 # LR crop size in pixels (0: whole images)
-    lr:float=None,                    # peak learning rate
-    min_lr:float=None,                # learning rate at the end of the cosine
-    warmup:float=None,                # fraction of the budget with a linear warm-up
-    optimizer:str=None,               # sgd, adam or adamw
-    schedule:str=None,                # cosine, step or constant
-    clip:float=None,                  # maximum gradient norm (0: off)
-    weight_decay:float=None,          # weight decay
-    loss:str=None,                    # mse, l1 or mse_y (RGB models: MSE on luminance + 0.1 x RGB)
-    no_augment:store_true=False,      # no random flips and rotations
-    repeat:int=None,                  # visits of each training face per epoch
-    batches:str=None,                 # loader (DataLoader) or device (faces held on the device, crops cut there)
-    precision:str=None,               # fp32 or bf16 (network body in bfloat16 autocast)
-    save_every:float=None,            # also write last.pt every so many seconds inside an epoch (0: only at epoch ends)
-    seed:int=None,                    # seed of the initialisation, crops and augmentation
-    channels:int=None,                # model width
-    layers:int=None,                  # model depth (vdsr: depth; fastface1-retired: layers)
-    blocks:int=None,                  # residual blocks (fastface2)
-    device:str=None,                  # cuda, mps or cpu (default: the best available)
-    workers:int=0,                    # DataLoader worker processes
-    threads:int=None,                 # CPU threads for torch (default: torch's choice)
-    quiet:store_true=False,           # no progress bar
-):
-    "Train a super-resolution model on a prepared folder; checkpoints every epoch, `--resume` continues a run."
-    settings = dict(epochs=epochs, steps=steps, seconds=seconds, init=init, bs=bs, lr_crop=lr_crop, lr=lr, min_lr=min_lr,
-                    warmup=warmup, optimizer=optimizer, schedule=schedule, clip=clip, weight_decay=weight_decay, loss=loss,
-                    augment=False if no_augment else None, repeat=repeat, batches=batches, precision=precision,
-                    save_every=save_every, seed=seed)
-    out = out or f'runs/{_run_name(recipe, arch)}'
-    try:
-        given = [k for k, v in dict(settings, recipe=recipe, arch=arch, channels=channels, layers=layers, blocks=blocks).items() if v is not None]
-        if resume and given: raise ValueError(f"--resume continues the stored recipe of {out}; drop {', '.join('--' + k for k in given)}")
-        set_threads(threads)
-        run_recipe = None if resume else _cli_recipe(recipe, arch, channels, layers, blocks, **settings)
-        train(data, run_recipe, out=out, resume=resume, device=device, workers=workers, progress=not quiet and sys.stdout.isatty(),
-              log=lambda s: print(s, flush=True), command=' '.join(['srfaces_train'] + sys.argv[1:]))
-    except (FileExistsError, FileNotFoundError, ValueError, CheckpointError) as e:
-        print(f"srfaces_train: {e}", file=sys.stderr); sys.exit(2)
-    except TrainingDiverged as e:
-        print(f"srfaces_train: {e}", file=sys.stderr); sys.exit(1)
-    if distributed_info()[0] == 0: print(f"run folder: {out}")
+# %% ../nbs/04_train.ipynb #67e61305
+if __name__ == '__main__' and '__file__' in globals():   # `python -m srfaces.train` runs `srfaces_train` (not when a notebook runs this cell)
+    from srfaces.cli import srfaces_train
+    srfaces_train.main(prog='python -m srfaces.train')

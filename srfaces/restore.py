@@ -4,7 +4,7 @@
 
 # %% ../nbs/05_restore.ipynb #baba03fc
 from __future__ import annotations
-import errno, importlib.util, sys
+import errno, importlib.util, io, sys
 from collections import Counter
 from pathlib import Path
 import numpy as np
@@ -17,7 +17,7 @@ from .export import onnx_model
 
 # %% auto #0
 __all__ = ['ENGINES', 'PREFER_ONNX', 'OUTPUT_EXTS', 'tiled_map', 'as_image', 'runtime_model', 'upscale', 'plan_outputs',
-           'upscale_path']
+           'upscale_path', 'wipe', 'compare_slider', 'plot_wipes']
 
 # %% ../nbs/05_restore.ipynb #d7f59255
 def _tiles(length:int, tile:int):
@@ -253,3 +253,45 @@ def upscale_path(src, dest, model='fast', overwrite:bool=False, tile:int=256, ov
 if __name__ == '__main__' and '__file__' in globals():   # `python -m srfaces.restore` runs `srfaces_upscale` (not when a notebook runs this cell)
     from srfaces.cli import srfaces_upscale
     srfaces_upscale.main(prog='python -m srfaces.restore')
+
+# %% ../nbs/05_restore.ipynb #1cb08c79
+def wipe(before, after, x:int, line:int=2) -> np.ndarray:
+    "One frame of a before/after slider: `before` left of column `x`, `after` from `x` on, a white line at the seam."
+    before, after = np.asarray(before), np.asarray(after)
+    if before.shape != after.shape: raise ValueError(f"before and after differ in size: {before.shape} vs {after.shape}")
+    w = before.shape[1]
+    if not 0 <= x <= w: raise ValueError(f"wipe position {x} is outside 0..{w}")
+    out = after.copy()
+    out[:, :x] = before[:, :x]
+    if 0 < x < w: out[:, max(x - line // 2, 0):x - line // 2 + line] = np.iinfo(out.dtype).max if out.dtype.kind in 'ui' else 1
+    return out
+
+# %% ../nbs/05_restore.ipynb #f1e7fd7d
+def _png_bytes(array) -> bytes:
+    buf = io.BytesIO(); Image.fromarray(np.asarray(array)).save(buf, format='PNG'); return buf.getvalue()
+
+def compare_slider(before, after, labels=('bicubic', 'srfaces'), zoom:int=2):
+    "A JupyterLab widget: a slider wipes from `before` (left of it) to `after`, shown `zoom` times larger (needs ipywidgets)."
+    try: import ipywidgets as widgets
+    except ImportError: raise ImportError("compare_slider needs ipywidgets (pip install ipywidgets); plot_wipes draws a static comparison") from None
+    before, after = np.asarray(before), np.asarray(after)
+    wipe(before, after, 0)                                          # the same size check as every frame
+    h, w = before.shape[:2]
+    view = widgets.Image(format='png', width=w * zoom, height=h * zoom)
+    slider = widgets.IntSlider(value=w // 2, min=0, max=w, readout=False, layout=widgets.Layout(width=f'{w * zoom}px'))
+    def show(change=None): view.value = _png_bytes(wipe(before, after, slider.value))
+    slider.observe(show, 'value'); show()
+    caption = widgets.HTML(f"<b>{labels[0]}</b> &larr; drag the slider &rarr; <b>{labels[1]}</b>")
+    return widgets.VBox([caption, view, slider])
+
+# %% ../nbs/05_restore.ipynb #4e3b98c6
+def plot_wipes(before, after, labels=('bicubic', 'srfaces'), positions=(0.25, 0.5, 0.75), size:float=3.2):
+    "The static version of `compare_slider`: the wipe at a few slider positions, side by side."
+    import matplotlib.pyplot as plt
+    w = np.asarray(before).shape[1]
+    fig, axs = plt.subplots(1, len(positions), figsize=(size * len(positions), size))
+    for ax, p in zip(np.atleast_1d(axs), positions):
+        ax.imshow(wipe(before, after, round(p * w))); ax.set_axis_off()
+        ax.set_title(f"{labels[0]} | {labels[1]} at {p:.0%}", fontsize=9)
+    fig.tight_layout()
+    return fig

@@ -321,7 +321,7 @@ def prepare(src=None,                # a folder of photos, searched recursively 
     workers = os.cpu_count() if workers is None else workers
     start, results, journal = time.perf_counter(), [], Journal(dest)
     try:
-        for r in progress_display(_run_jobs(jobs, workers), progress, total=len(jobs)):
+        for r in progress_display(_run_jobs(jobs, workers), progress, total=len(jobs), comment='faces prepared'):
             results.append(r)
             if r['status'] == 'done': journal.add(r)                 # recorded as it finishes: an interrupted run resumes
     finally: journal.close()

@@ -396,7 +396,8 @@ def _train_epoch(run:Run, progress:bool, clock:float, base_seconds:float) -> boo
     if run.distributed and hasattr(run.batches, 'sampler'): run.batches.sampler.set_epoch(run.epoch)
     batches, last_save = iter(run.batches), time.perf_counter()
     for _ in range(run.step_in_epoch): next(batches)                   # resuming inside an epoch: replay its draws
-    for lr_batch, hr_batch in progress_display(batches, progress and run.main, total=run.steps_per_epoch - run.step_in_epoch, leave=False):
+    for lr_batch, hr_batch in progress_display(batches, progress and run.main, total=run.steps_per_epoch - run.step_in_epoch, leave=False,
+                                           comment=f'steps of epoch {run.epoch + 1}'):
         if run.progress() >= 1: return False
         loss = train_step(run, lr_batch, hr_batch)
         run.loss_sum, run.loss_count = run.loss_sum + loss, run.loss_count + 1

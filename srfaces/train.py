@@ -13,7 +13,8 @@ from torch import nn
 import torch.distributed as dist
 from torch.nn.parallel import DistributedDataParallel
 from torch.utils.data import DataLoader
-from .core import pick_device, set_threads, progress as progress_display, psnr_ssim_y, atomic_write, write_csv
+from .core import (pick_device, set_threads, progress as progress_display, psnr_ssim_y, atomic_write, write_csv, rgb_to_ycbcr,
+                          to_model_units, from_model_units)
 from .dataset import _image_size, PairedFaces, DeviceBatches, prepared_scale
 from .models import (BicubicUpsample, build_model, check_model_settings, checkpoint_dict, save_checkpoint, read_checkpoint, model_from_checkpoint,
                             upscale_rgb, CheckpointError, load_model, model_colour)
@@ -25,7 +26,8 @@ from .degrade import degrade_settings, parse_degradation
 __all__ = ['RECIPE_DEFAULTS', 'ARCH_RECIPES', 'CHOICES', 'LOSSES', 'LOCK_FILE', 'POSITION', 'seed_everything', 'distributed_info',
            'validate', 'make_recipe', 'read_recipe', 'make_optimizer', 'y_weighted_mse', 'learning_rate',
            'make_batches', 'training_loss', 'TrainingDiverged', 'Run', 'setup_run', 'checkpoint_meta', 'run_meta',
-           'save_last', 'train_step', 'end_epoch', 'write_log', 'plot_history', 'train']
+           'save_last', 'train_step', 'end_epoch', 'write_log', 'plot_history', 'train', 'as_colour', 'load_teacher',
+           'distil_batch']
 
 # %% ../nbs/04_train.ipynb #34dbfa60
 def seed_everything(seed:int):
@@ -67,6 +69,8 @@ RECIPE_DEFAULTS = dict(
     batches='loader', precision='fp32',             # loader (DataLoader, CPU) or device (faces held on the device); fp32 or bf16
     save_every=0., seed=42, init='',                # last.pt every so many seconds as well as each epoch; seed; start from a model
     ema=0.,                                         # decay of an exponential moving average of the weights (0: off)
+    teacher='', teacher_weight=0.5,                 # distillation: a model (name or checkpoint) whose outputs, mixed with the
+                                                    # HR by teacher_weight (0: HR only, 1: teacher only), are the targets
     degrade={}, valid_degrade='')                   # random LR degradations (`degrade.DEGRADE_DEFAULTS`; empty: clean faces);
                                                     # a suite name (`degrade.SUITE`) applied to select/valid ('': clean)
 
@@ -88,6 +92,7 @@ def _check_value(key, value, default, source):
     if kind in (int, float) and value < 0: raise ValueError(f"{source}: {key} = {value!r} must not be negative")
     if key in ('bs', 'repeat', 'lr') and value <= 0: raise ValueError(f"{source}: {key} must be positive, not {value!r}")
     if key == 'ema' and value >= 1: raise ValueError(f"{source}: ema is a decay per step, below 1 (0: off)")
+    if key == 'teacher_weight' and value > 1: raise ValueError(f"{source}: teacher_weight mixes HR and the teacher's output: 0..1")
     if key == 'warmup' and value >= 1: raise ValueError(f"{source}: warmup is a fraction of the budget, below 1")
 
 # %% ../nbs/04_train.ipynb #3b2585fc
@@ -177,6 +182,7 @@ class Run:
     epoch: int = 0; step: int = 0; step_in_epoch: int = 0; samples: int = 0; seconds: float = 0.
     loss_sum: float = 0.; loss_count: int = 0; best: float = -float('inf'); history: list = field(default_factory=list)
     command: str = ''; main: bool = True; distributed: bool = False; world: int = 1; ema: nn.Module = None; lock: object = None; bicubic: dict = field(default_factory=dict)
+    teacher: nn.Module = None
 
     @property
     def deliverable(self) -> nn.Module:
@@ -253,7 +259,9 @@ def setup_run(data, recipe:dict=None, *, out, resume:bool=False, device:str=None
     model = _initial_model(recipe, state, out / 'last.pt').to(dev).train()
     scale = prepared_scale(data)
     if model.scale != scale: raise ValueError(f"{data}: prepared for x{scale} (prepare.json), but the model enlarges x{model.scale}")
-    train_ds = PairedFaces(data, 'train', colour=model_colour(model), lr_crop=recipe['lr_crop'] or None, augment=recipe['augment'],
+    teacher = load_teacher(recipe['teacher'], model, dev) if recipe['teacher'] else None
+    colour = 'rgb' if 'rgb' in (model_colour(model), model_colour(teacher or model)) else 'y'    # batches in the richer colours
+    train_ds = PairedFaces(data, 'train', colour=colour, lr_crop=recipe['lr_crop'] or None, augment=recipe['augment'],
                            cache=True, scale=scale, repeat=recipe['repeat'],
                            degrade=recipe['degrade'] or None)
     if not recipe['lr_crop'] and recipe['bs'] > 1:                 # whole images are batched: one size only
@@ -267,7 +275,8 @@ def setup_run(data, recipe:dict=None, *, out, resume:bool=False, device:str=None
               optimizer=make_optimizer(recipe['optimizer'], model.parameters(), recipe['lr'], recipe['weight_decay']),
               batches=batches, eval_splits=_eval_splits(data, recipe['valid_degrade']), out=out, recipe=recipe, data=str(data), device=dev,
               steps_per_epoch=len(batches), command=command, main=rank == 0, distributed=world > 1, world=world,
-              ema=copy.deepcopy(model).eval().requires_grad_(False) if recipe['ema'] else None, lock=lock)
+              ema=copy.deepcopy(model).eval().requires_grad_(False) if recipe['ema'] else None, lock=lock,
+              teacher=teacher)
     if not run.eval_splits: raise FileNotFoundError(f"{data}: no select/ or valid/ split to validate on")
     if run.main: run.bicubic = {s: validate(BicubicUpsample(scale), ds)['psnr'] for s, ds in run.eval_splits.items()}   # the curves' reference
     if state is not None: _restore(run, state)
@@ -323,6 +332,7 @@ def train_step(run:Run, lr_batch, hr_batch):
     "One optimiser step on a batch at the schedule's learning rate; returns the loss (a tensor on the device)."
     for group in run.optimizer.param_groups: group['lr'] = learning_rate(run.recipe, run.progress())
     lr_batch, hr_batch = lr_batch.to(run.device, non_blocking=True), hr_batch.to(run.device, non_blocking=True)
+    if run.teacher is not None: lr_batch, hr_batch = distil_batch(run.teacher, model_colour(run.model), lr_batch, hr_batch, run.recipe['teacher_weight'])
     loss = training_loss(run.net, run.recipe, lr_batch, hr_batch)
     if (run.device.type != 'cuda' or run.step % 50 == 0) and not torch.isfinite(loss): raise _diverged(run, f"the loss is {loss.item()}")
     run.optimizer.zero_grad(set_to_none=True)
@@ -426,6 +436,24 @@ def train(data, recipe:dict=None, *, out, resume:bool=False, device:str=None, wo
         if run.distributed: dist.destroy_process_group()
         if run.lock is not None: (run.out / LOCK_FILE).unlink(missing_ok=True); run.lock.close()
     return run.history
+
+# %% ../nbs/04_train.ipynb #59f273d8
+def as_colour(x:torch.Tensor, colour:str) -> torch.Tensor:
+    "An `Nx3xHxW` RGB batch in the models' units as `colour` ('rgb': as it is; 'y': its full-range luminance, still in model units)."
+    if colour == 'rgb' or x.shape[1] == 1: return x
+    return to_model_units(rgb_to_ycbcr(from_model_units(x), data_range=1.)[:, :1])
+
+def load_teacher(name, student:nn.Module, device) -> nn.Module:
+    "The frozen teacher of a distillation run; it must enlarge like the student and see at least the student's colours."
+    teacher = load_model(name, device=device).eval().requires_grad_(False)
+    if teacher.scale != student.scale: raise ValueError(f"teacher {name}: enlarges x{teacher.scale}, the student x{student.scale}")
+    if model_colour(teacher) == 'y' and model_colour(student) == 'rgb': raise ValueError(f"teacher {name}: a luminance model cannot teach an RGB one")
+    return teacher
+
+def distil_batch(teacher:nn.Module, colour:str, lr_batch, hr_batch, weight:float):
+    "The student's input (in `colour`) and its targets: HR mixed with the teacher's output on the same LR, by `weight`."
+    with torch.no_grad(): taught = teacher(as_colour(lr_batch, model_colour(teacher))).float()
+    return as_colour(lr_batch, colour), torch.lerp(as_colour(hr_batch, colour), as_colour(taught, colour), weight)
 
 # %% ../nbs/04_train.ipynb #c9927ff2
 def _cli_recipe(recipe, arch, channels, layers, blocks, **settings) -> dict:

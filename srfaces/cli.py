@@ -53,6 +53,7 @@ def srfaces_prepare(
     train_src:str=None,               # a second folder whose images all go to the training split
     valid_src:str=None,               # a folder whose images all go to the validation split
     max_pixels:int=MAX_PIXELS,        # refuse images with more pixels than this (read from the header, before decoding)
+    progress:bool=False,              # progress bars even when the output is not a terminal (a log file)
 ):
     "Prepare HR/LR training pairs from a folder of face photos (MATLAB bicubic, 1024 -> 256 -> 128)."
     from srfaces.core import os_reason
@@ -62,7 +63,7 @@ def srfaces_prepare(
         print("srfaces_prepare: give SRC (a folder of images) or --sample", file=sys.stderr); sys.exit(2)
     dest = dest or 'data/prepared'
     try:
-        summary = prepare(src, dest, valid_pct, seed, workers, limit, lr_src, sample, hr_size, scale, progress=sys.stdout.isatty(),
+        summary = prepare(src, dest, valid_pct, seed, workers, limit, lr_src, sample, hr_size, scale, progress=progress or sys.stdout.isatty(),
                           select_pct=select_pct, train_src=train_src, valid_src=valid_src, max_pixels=max_pixels)
     except (FileNotFoundError, ValueError) as e:
         print(f"srfaces_prepare: {e}", file=sys.stderr); sys.exit(2)
@@ -154,6 +155,7 @@ def srfaces_upscale(
     ext:str='png',                      # folder outputs' format: png, auto (the input's own where it can hold the result), jpg, webp, tif, bmp
     suffix:str='',                      # added to each output's name, e.g. _x2 (photo.jpg -> photo_x2.png)
     quality:int=95,                     # JPEG and WebP quality (1-100)
+    progress:bool=False,                # progress bars even when the output is not a terminal (a log file)
 ):
     "Upscale images 2x with a srfaces model (Y by the network, chroma and alpha by bicubic)."
     from srfaces.core import set_threads
@@ -161,7 +163,7 @@ def srfaces_upscale(
     try:
         set_threads(threads)
         if tile < 0: raise ValueError(f"--tile must be 0 (whole image) or more, not {tile}")
-        res = upscale_path(src, dest, model, overwrite, tile or None, overlap, sys.stdout.isatty(), engine, max_pixels, ensemble, device, ext, suffix, quality)
+        res = upscale_path(src, dest, model, overwrite, tile or None, overlap, progress or sys.stdout.isatty(), engine, max_pixels, ensemble, device, ext, suffix, quality)
     except (FileNotFoundError, ValueError) as e:
         print(f"srfaces_upscale: {e}", file=sys.stderr); sys.exit(2)
     for s in res['skipped']: print(f"skipped: {s}", file=sys.stderr)
@@ -186,6 +188,7 @@ def srfaces_evaluate(
     overwrite:bool=False,               # replace the files of --out when they exist
     max_pixels:int=MAX_PIXELS,          # refuse images with more pixels than this (read from the header, before decoding)
     device:str=None,                    # cuda, mps or cpu for the networks (default: a GPU when PyTorch has one, else the CPU with --engine)
+    progress:bool=False,                # progress bars even when the output is not a terminal (a log file)
 ):
     "PSNR/SSIM (BT.601 Y, border shaved) and time per image of each method on DATA, as a Markdown table."
     from srfaces.core import set_threads
@@ -196,9 +199,9 @@ def srfaces_evaluate(
         set_threads(threads)
         if out: check_results_out(out, overwrite)
         if degrade:
-            summary, per_image = evaluate_suite(data, names, degrade, scale, progress=sys.stdout.isatty(), reference=reference,
+            summary, per_image = evaluate_suite(data, names, degrade, scale, progress=progress or sys.stdout.isatty(), reference=reference,
                                                 errors=errors, engine=engine, max_pixels=max_pixels, device=device)
-        else: summary, per_image = evaluate(data, names, scale, progress=sys.stdout.isatty(), reference=reference,
+        else: summary, per_image = evaluate(data, names, scale, progress=progress or sys.stdout.isatty(), reference=reference,
                                             errors=errors, engine=engine, max_pixels=max_pixels, device=device)
     except (FileNotFoundError, FileExistsError, ValueError) as e:
         for err in errors: print(f"skipped: {err}", file=sys.stderr)

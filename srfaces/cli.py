@@ -80,7 +80,7 @@ def srfaces_prepare(
 def srfaces_train(
     data:str,                         # prepared folder with train/ and valid/ (and select/) splits, made by srfaces_prepare
     recipe:str=None,                  # recipe file (TOML), e.g. recipes/fast.toml; options below override its settings
-    arch:str=None,                    # without --recipe: fastface2 (default), vdsr, seed or fastface1-retired
+    arch:str=None,                    # without --recipe: fastface2 (default), rlfn, vdsr, seed or fastface1-retired
     out:str=None,                     # run folder for last.pt, best.pt, log.csv, curves.png (default: runs/<recipe or arch>)
     resume:bool=False,                # continue the run in --out with its stored recipe
     epochs:int=None,                  # budget in epochs (0: none)

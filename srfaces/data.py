@@ -4,14 +4,14 @@
 
 # %% ../nbs/01_data.ipynb #eba98cab
 from __future__ import annotations
-import csv, json, multiprocessing, os, random, sys, time
+import csv, json, multiprocessing, os, random, time
 from dataclasses import dataclass
 from pathlib import Path
 import numpy as np
 import torch
 from threadpoolctl import threadpool_limits
 from concurrent.futures import ProcessPoolExecutor
-from .core import os_reason, progress as progress_display, MAX_PIXELS, ImageError, find_images, atomic_write, load_rgb, imresize, save_png, write_csv
+from .core import progress as progress_display, MAX_PIXELS, ImageError, find_images, atomic_write, load_rgb, imresize, save_png, write_csv
 
 # %% auto #0
 __all__ = ['SPLITS', 'SAMPLE_IMAGES', 'MANIFEST_FIELDS', 'SETTINGS_FILE', 'JOURNAL_FILE', 'center_crop_square', 'make_hr',

@@ -4,10 +4,9 @@
 
 # %% ../nbs/07_demo.ipynb #ab4da1a3
 from __future__ import annotations
-import sys, time
+import time
 from pathlib import Path
-import torch
-from .core import save_png, atomic_write, set_threads, os_reason
+from .core import save_png, atomic_write
 from .data import prepare
 from .models import WEIGHTS_DIR
 from .evaluate import evaluation_pairs, evaluate, results_markdown, write_results, result_files, comparison_figure

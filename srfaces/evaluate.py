@@ -4,14 +4,14 @@
 
 # %% ../nbs/06_evaluate.ipynb #7cfc4419
 from __future__ import annotations
-import os, sys, time
+import os, time
 from pathlib import Path
 import numpy as np
 import torch
 from torch import nn
 import torch.nn.functional as F
 from PIL import Image
-from .core import set_threads, progress as progress_display, ImageError, MAX_PIXELS, load_rgb, imresize, psnr_y, psnr_ssim_y, to_model_units, from_model_units, atomic_write, write_csv, md_table, find_images
+from .core import progress as progress_display, ImageError, MAX_PIXELS, load_rgb, imresize, psnr_y, psnr_ssim_y, to_model_units, from_model_units, atomic_write, write_csv, md_table, find_images
 from .dataset import paired_files
 from .models import BicubicUpsample, RLFN, MirrorEnsemble
 from .restore import upscale, runtime_model

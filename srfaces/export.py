@@ -4,11 +4,11 @@
 
 # %% ../nbs/03b_export.ipynb #7c71d6a6
 from __future__ import annotations
-import io, sys, warnings
+import io, warnings
 from pathlib import Path
 import torch
 from .core import atomic_write
-from .models import load_model, model_colour, model_channels, CheckpointError
+from .models import load_model, model_colour, model_channels
 
 # %% auto #0
 __all__ = ['MIN_OPSET', 'onnx_graph', 'export_onnx', 'OnnxModel', 'onnx_model', 'check_export', 'max_opset']

@@ -4,14 +4,14 @@
 
 # %% ../nbs/05_restore.ipynb #baba03fc
 from __future__ import annotations
-import errno, importlib.util, io, sys
+import errno, importlib.util, io
 from collections import Counter
 from pathlib import Path
 import numpy as np
 import torch
 from torch import nn
 from PIL import Image
-from .core import pick_device, set_threads, progress as progress_display, ImageError, MAX_PIXELS, OUTPUT_FORMATS, GREY_16_MODES, is_16bit_colour, read_image, os_reason, imresize, split_image, save_image, find_images, upright
+from .core import pick_device, progress as progress_display, ImageError, MAX_PIXELS, OUTPUT_FORMATS, GREY_16_MODES, is_16bit_colour, read_image, os_reason, imresize, split_image, save_image, find_images, upright
 from .models import load_model, upscale_rgb, upscale_y, MirrorEnsemble
 from .export import onnx_model
 

@@ -4,7 +4,7 @@
 
 # %% ../nbs/04_train.ipynb #df450e6b
 from __future__ import annotations
-import copy, fcntl, math, os, random, sys, time
+import copy, fcntl, math, os, random, time
 from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
@@ -13,7 +13,7 @@ from torch import nn
 import torch.distributed as dist
 from torch.nn.parallel import DistributedDataParallel
 from torch.utils.data import DataLoader
-from .core import (pick_device, set_threads, progress as progress_display, psnr_ssim_y, atomic_write, write_csv, rgb_to_ycbcr,
+from .core import (pick_device, progress as progress_display, psnr_ssim_y, atomic_write, write_csv, rgb_to_ycbcr,
                           to_model_units, from_model_units)
 from .dataset import _image_size, PairedFaces, DeviceBatches, prepared_scale
 from .models import (BicubicUpsample, build_model, check_model_settings, checkpoint_dict, save_checkpoint, read_checkpoint, model_from_checkpoint,

@@ -143,7 +143,7 @@ def srfaces_train(
 def srfaces_upscale(
     src:str,                            # an image file or a folder of images
     dest:str,                           # output file (.png, .jpg, .webp, .tif, .bmp) or folder (same relative paths, --ext and --suffix)
-    model:str='fast',                   # shipped model (fast, real, vdsr, seed) or a checkpoint file; a name with / or .pt is always a path
+    model:str='fast',                   # shipped model (fast, quality, real, vdsr, seed) or a checkpoint file; a name with / or .pt is always a path
     overwrite:bool=False,               # replace existing outputs
     tile:int=256,                       # tile size in LR pixels (bounds memory; 0 = whole image)
     overlap:int=16,                     # tile margin in LR pixels (>= receptive field: seamless)
@@ -178,7 +178,7 @@ def srfaces_upscale(
 @command
 def srfaces_evaluate(
     data:str,                           # a prepared split (hr/ + lr/) or a folder of HR images
-    methods:str='nearest,bilinear,bicubic,lanczos,seed,vdsr,fast',  # comma-separated: nearest,bilinear,bicubic,lanczos, shipped models (fast,real,vdsr,seed), checkpoint paths, or the anchors public-vdsr,rlfn,rlfn-s,opencv-fsrcnn,opencv-espcn; NAME+mirror: a network averaged with its result on the mirror image
+    methods:str='nearest,bilinear,bicubic,lanczos,seed,vdsr,fast',  # comma-separated: nearest,bilinear,bicubic,lanczos, shipped models (fast,quality,real,vdsr,seed), checkpoint paths, or the anchors public-vdsr,rlfn,rlfn-s,opencv-fsrcnn,opencv-espcn; NAME+mirror: a network averaged with its result on the mirror image
     out:str=None,                       # write the table here (.md or .csv; the other format and <name>_per_image.csv next to it)
     scale:int=2,                        # scale factor
     threads:int=None,                   # CPU threads for torch (and OpenCV)
@@ -214,7 +214,7 @@ def srfaces_evaluate(
 # %% ../nbs/08_cli.ipynb #d40a9e91
 @command
 def srfaces_export(
-    model:str,                          # shipped model name (fast, real, vdsr, seed) or a checkpoint file
+    model:str,                          # shipped model name (fast, quality, real, vdsr, seed) or a checkpoint file
     out:str,                            # the ONNX file to write
     opset:int=17,                       # ONNX opset
     overwrite:bool=False,               # replace an existing OUT

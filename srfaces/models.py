@@ -269,7 +269,7 @@ def count_flops(model:nn.Module, lr_size:int=128) -> int:
 # %% ../nbs/03_models.ipynb #ace464a1
 CHECKPOINT_FORMAT = 'srfaces-checkpoint-v1'
 WEIGHTS_DIR = Path(str(importlib.resources.files('srfaces'))) / 'weights'     # shipped weights, inside the package
-SHIPPED = ('fast', 'real', 'vdsr', 'seed')                                             # names of the shipped models
+SHIPPED = ('fast', 'quality', 'real', 'vdsr', 'seed')                                       # names of the shipped models
 
 # %% ../nbs/03_models.ipynb #903525bc
 class CheckpointError(ValueError):

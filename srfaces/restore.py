@@ -127,7 +127,7 @@ def _check_tiling(tile, overlap):
 
 # %% ../nbs/05_restore.ipynb #211b39d3
 def upscale(img,                  # a PIL image, an image file path, or a numpy array (see `as_image`)
-            model='fast',         # a shipped name ('fast', 'real', 'vdsr', 'seed'), a checkpoint path or a model object
+            model='fast',         # a shipped name ('fast', 'quality', 'real', 'vdsr', 'seed'), a checkpoint path or a model object
             tile:int=256,         # LR tile side: bounds memory on large photos (None: the whole image at once)
             overlap:int=16,       # LR margin read around each tile and cut off again (>= receptive field: seamless)
             engine:str='auto',    # 'torch', 'onnx', or 'auto' (ONNX Runtime for names and paths when installed)

@@ -243,7 +243,7 @@ def srfaces_demo(
     threads:int=None,                   # CPU threads for torch
     overwrite:bool=False,               # replace the results of an earlier demo in OUT
 ):
-    "Upscale the built-in sample set with the shipped models and compare them with bicubic (no downloads)."
+    "Upscale the built-in sample set with the shipped `fast` and `vdsr` and compare them with bicubic (no downloads)."
     from srfaces.core import set_threads, os_reason
     from srfaces.demo import demo
     try:

@@ -11,7 +11,7 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 from PIL import Image
-from .core import progress as progress_display, ImageError, MAX_PIXELS, load_rgb, imresize, psnr_y, psnr_ssim_y, to_model_units, from_model_units, atomic_write, write_csv, md_table, find_images
+from .core import progress as progress_display, ImageError, MAX_PIXELS, load_rgb, imresize, psnr_y, psnr_ssim_y, to_model_units, from_model_units, atomic_write, write_csv, md_table, find_images, median_ms
 from .dataset import paired_files
 from .models import BicubicUpsample, RLFN, MirrorEnsemble
 from .restore import upscale, runtime_model
@@ -22,7 +22,7 @@ __all__ = ['CLASSICAL', 'REFERENCE_METHODS', 'PUBLIC_VDSR_FILE', 'OPENCV_FILES',
            'degraded_pairs', 'method_function', 'method_labels', 'default_reference_dir', 'PublicVDSR',
            'load_public_vdsr', 'load_reference_rlfn', 'opencv_function', 'evaluate', 'evaluate_suite',
            'results_markdown', 'suite_markdown', 'result_files', 'check_results_out', 'write_results',
-           'most_different_crop', 'comparison_figure', 'gain_histogram']
+           'most_different_crop', 'comparison_figure', 'gain_histogram', 'latency_rounds', 'round_shares']
 
 # %% ../nbs/06_evaluate.ipynb #c5e26aba
 def _load_pair(stem, lr_path, hr_path, scale, max_pixels:int=MAX_PIXELS):
@@ -341,3 +341,16 @@ def gain_histogram(per_image:list, methods=None, baseline:str='bicubic', ax=None
         ax.hist(gains, bins=20, alpha=0.6, label=f"{m} (mean {np.mean(gains):+.2f} dB)")
     ax.axvline(0, color='k', lw=0.8); ax.set_xlabel(f'PSNR gain over {baseline} per image (dB)'); ax.set_ylabel('images'); ax.legend(fontsize=8)
     return ax
+
+# %% ../nbs/06_evaluate.ipynb #e0da9c8c
+def latency_rounds(funcs:dict, lr:np.ndarray, rounds:int=7, calls:int=10) -> dict:
+    """Per name, the median ms of `calls` calls of its function on the LR image `lr`, in each of `rounds` rounds that
+    cycle through `funcs`, so that a busy spell of a shared machine falls on all of them."""
+    ms = {name: [] for name in funcs}
+    for _ in range(rounds):
+        for name, f in funcs.items(): ms[name].append(median_ms(lambda: f(lr), calls))   # warmed again after the others ran
+    return ms
+
+def round_shares(ms:dict, base:str) -> dict:
+    "Per name, the median over the rounds of its time divided by `base`'s time in the same round."
+    return {name: float(np.median([a / b for a, b in zip(v, ms[base])])) for name, v in ms.items()}

@@ -342,7 +342,7 @@ def gain_histogram(per_image:list, methods=None, baseline:str='bicubic', ax=None
     ax.axvline(0, color='k', lw=0.8); ax.set_xlabel(f'PSNR gain over {baseline} per image (dB)'); ax.set_ylabel('images'); ax.legend(fontsize=8)
     return ax
 
-# %% ../nbs/06_evaluate.ipynb #e0da9c8c
+# %% ../nbs/06_evaluate.ipynb #030c0f87
 def latency_rounds(funcs:dict, lr:np.ndarray, rounds:int=7, calls:int=10) -> dict:
     """Per name, the median ms of `calls` calls of its function on the LR image `lr`, in each of `rounds` rounds that
     cycle through `funcs`, so that a busy spell of a shared machine falls on all of them."""

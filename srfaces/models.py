@@ -14,10 +14,10 @@ from .core import os_reason, imresize, cubic, rgb_to_ycbcr, ycbcr_to_rgb, to_mod
 
 # %% auto #0
 __all__ = ['ARCHITECTURES', 'OLD_ARCHITECTURE_NAMES', 'CHECKPOINT_FORMAT', 'WEIGHTS_DIR', 'SHIPPED', 'SeedNet', 'BicubicUpsample',
-           'VDSR', 'FastFace', 'ResidualBlock', 'FastFace2', 'ESA', 'RLFB', 'RLFN', 'build_model', 'model_colour',
-           'model_channels', 'evaluating', 'upscale_y', 'upscale_rgb', 'MirrorEnsemble', 'count_parameters',
-           'count_flops', 'CheckpointError', 'architecture_of', 'checkpoint_dict', 'save_checkpoint',
-           'check_model_settings', 'read_checkpoint', 'model_from_checkpoint', 'load_model']
+           'VDSR', 'FastFace', 'ResidualBlock', 'FastFace2', 'ESA', 'RLFB', 'RLFN', 'grow_rlfn', 'build_model',
+           'model_colour', 'model_channels', 'evaluating', 'upscale_y', 'upscale_rgb', 'MirrorEnsemble',
+           'count_parameters', 'count_flops', 'CheckpointError', 'architecture_of', 'checkpoint_dict',
+           'save_checkpoint', 'check_model_settings', 'read_checkpoint', 'model_from_checkpoint', 'load_model']
 
 # %% ../nbs/03_models.ipynb #f5312da2
 class SeedNet(nn.Module):
@@ -174,6 +174,28 @@ class RLFN(nn.Module):
         out = features
         for i in range(self.blocks): out = getattr(self, f'block_{i + 1}')(out)
         return self.upsampler(self.conv_2(out) + features) / 127.5 - 1
+
+# %% ../nbs/03_models.ipynb #f06f2de0
+def grow_rlfn(model:RLFN, channels:int=None, blocks:int=None) -> RLFN:
+    """A new RLFN with `channels` channels and `blocks` blocks that computes what `model` computes: old channels
+    ignore the new ones (zero weights from them), new channels start from fresh weights, new blocks as the identity."""
+    if not isinstance(model, RLFN): raise TypeError(f"grow_rlfn grows an RLFN, not a {type(model).__name__}")
+    old = model.config
+    channels, blocks = channels or old['channels'], blocks or old['blocks']
+    if channels < old['channels'] or blocks < old['blocks']:
+        raise ValueError(f"grow_rlfn cannot shrink {old['channels']} channels / {old['blocks']} blocks to {channels} / {blocks}")
+    big = RLFN(**{**old, 'channels': channels, 'blocks': blocks})
+    params = dict(big.named_parameters())
+    with torch.no_grad():
+        for name, value in model.state_dict().items():
+            new = params[name]
+            new[tuple(slice(0, n) for n in value.shape)] = value
+            if value.ndim == 4: new[:value.shape[0], value.shape[1]:] = 0          # old outputs ignore new inputs
+        for i in range(old['blocks'] + 1, blocks + 1):
+            block = getattr(big, f'block_{i}')
+            for p in (block.c3_r.weight, block.c3_r.bias, block.c5.bias, block.esa.conv4.weight, block.esa.conv4.bias): p.zero_()
+            block.c5.weight.copy_(2 * torch.eye(channels)[:, :, None, None])      # x 2, then the mask's sigmoid(0) = 0.5
+    return big.train(model.training)
 
 # %% ../nbs/03_models.ipynb #5a59ec55
 ARCHITECTURES = {'seed': SeedNet, 'vdsr': VDSR, 'fastface1-retired': FastFace, 'fastface2': FastFace2, 'rlfn': RLFN}

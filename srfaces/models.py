@@ -4,7 +4,7 @@
 
 # %% ../nbs/03_models.ipynb #75f67cfb
 from __future__ import annotations
-import contextlib, importlib.resources, inspect, os, pickle
+import contextlib, copy, importlib.resources, inspect, os, pickle
 from pathlib import Path
 import numpy as np
 import torch
@@ -13,11 +13,12 @@ import torch.nn.functional as F
 from .core import os_reason, imresize, cubic, rgb_to_ycbcr, ycbcr_to_rgb, to_model_units, from_model_units, atomic_write
 
 # %% auto #0
-__all__ = ['ARCHITECTURES', 'OLD_ARCHITECTURE_NAMES', 'CHECKPOINT_FORMAT', 'WEIGHTS_DIR', 'SHIPPED', 'SeedNet', 'BicubicUpsample',
-           'VDSR', 'FastFace', 'ResidualBlock', 'FastFace2', 'ESA', 'RLFB', 'RLFN', 'grow_rlfn', 'build_model',
-           'model_colour', 'model_channels', 'evaluating', 'upscale_y', 'upscale_rgb', 'MirrorEnsemble',
-           'count_parameters', 'count_flops', 'CheckpointError', 'architecture_of', 'checkpoint_dict',
-           'save_checkpoint', 'check_model_settings', 'read_checkpoint', 'model_from_checkpoint', 'load_model']
+__all__ = ['EDGE_FILTERS', 'ARCHITECTURES', 'OLD_ARCHITECTURE_NAMES', 'CHECKPOINT_FORMAT', 'WEIGHTS_DIR', 'SHIPPED', 'SeedNet',
+           'BicubicUpsample', 'VDSR', 'FastFace', 'ResidualBlock', 'FastFace2', 'ESA', 'RLFB', 'RLFN', 'grow_rlfn',
+           'RepConv', 'is_plain_3x3', 'reparameterise', 'fold', 'folded_state', 'build_model', 'model_colour',
+           'model_channels', 'evaluating', 'upscale_y', 'upscale_rgb', 'MirrorEnsemble', 'count_parameters',
+           'count_flops', 'CheckpointError', 'architecture_of', 'checkpoint_dict', 'save_checkpoint',
+           'check_model_settings', 'read_checkpoint', 'model_from_checkpoint', 'load_model']
 
 # %% ../nbs/03_models.ipynb #f5312da2
 class SeedNet(nn.Module):
@@ -196,6 +197,77 @@ def grow_rlfn(model:RLFN, channels:int=None, blocks:int=None) -> RLFN:
             for p in (block.c3_r.weight, block.c3_r.bias, block.c5.bias, block.esa.conv4.weight, block.esa.conv4.bias): p.zero_()
             block.c5.weight.copy_(2 * torch.eye(channels)[:, :, None, None])      # x 2, then the mask's sigmoid(0) = 0.5
     return big.train(model.training)
+
+# %% ../nbs/03_models.ipynb #a5f16401
+EDGE_FILTERS = torch.tensor([[[-1., 0, 1], [-2, 0, 2], [-1, 0, 1]],                  # Sobel-x
+                             [[-1., -2, -1], [0, 0, 0], [1, 2, 1]],                  # Sobel-y
+                             [[0., 1, 0], [1, -4, 1], [0, 1, 0]]])                   # Laplacian
+
+class RepConv(nn.Module):
+    """A 3x3 convolution trained as ECB-style linear branches (3x3, 1x1, 1x1 expansion then 3x3, 1x1 then scaled
+    Sobel-x / Sobel-y / Laplacian), run as the one 3x3 kernel they sum to. Starts as `conv`."""
+    def __init__(self, conv:nn.Conv2d, expand:int=2):
+        super().__init__()
+        if not is_plain_3x3(conv): raise ValueError(f"RepConv replaces a plain 3x3 convolution (stride 1, padding 1), not {conv}")
+        cout, cin, mid = conv.out_channels, conv.in_channels, conv.in_channels * expand
+        w = conv.weight.detach()
+        self.weight = nn.Parameter(w.clone())
+        self.bias = nn.Parameter(conv.bias.detach().clone() if conv.bias is not None else w.new_zeros(cout))
+        self.point = nn.Parameter(w.new_zeros(cout, cin))                                   # 1x1 branch
+        self.expand = nn.Parameter(torch.randn(mid, cin, dtype=w.dtype, device=w.device) / cin ** 0.5)
+        self.expand_conv = nn.Parameter(w.new_zeros(cout, mid, 3, 3))                       # ... then 3x3
+        self.edge_in = nn.Parameter(torch.randn(3, cout, cin, dtype=w.dtype, device=w.device) / cin ** 0.5)
+        self.edge_scale = nn.Parameter(w.new_zeros(3, cout))                                # ... then edge filters
+        self.register_buffer('edges', EDGE_FILTERS.to(w), persistent=False)
+
+    def kernel(self) -> torch.Tensor:
+        "The 3x3 kernel the branches sum to (its bias is `self.bias`)."
+        return (self.weight + F.pad(self.point[:, :, None, None], (1, 1, 1, 1))
+                + torch.einsum('omhw,mi->oihw', self.expand_conv, self.expand)
+                + torch.einsum('eo,eoi,ehw->oihw', self.edge_scale, self.edge_in, self.edges))
+
+    def forward(self, x): return F.conv2d(x, self.kernel(), self.bias, padding=1)
+
+    def folded(self) -> nn.Conv2d:
+        "The plain convolution this block computes."
+        conv = nn.Conv2d(self.weight.shape[1], self.weight.shape[0], 3, padding=1).to(self.weight)
+        with torch.no_grad(): conv.weight.copy_(self.kernel()); conv.bias.copy_(self.bias)
+        return conv.train(self.training)
+
+# %% ../nbs/03_models.ipynb #e69e3115
+def is_plain_3x3(m) -> bool:
+    "Whether `m` is an ordinary 3x3 convolution that keeps the image size (stride 1, padding 1, no groups or dilation)."
+    return (type(m) is nn.Conv2d and m.kernel_size == (3, 3) and m.stride == (1, 1) and m.padding == (1, 1)
+            and m.dilation == (1, 1) and m.groups == 1 and m.padding_mode == 'zeros')
+
+def _swap_modules(model:nn.Module, pick, make) -> nn.Module:
+    "A copy of `model` in which every submodule `pick` accepts is replaced by `make(submodule)`."
+    model = copy.deepcopy(model)
+    for name, m in list(model.named_modules()):
+        if name and pick(m):
+            parent, _, child = name.rpartition('.')
+            setattr(model.get_submodule(parent) if parent else model, child, make(m))
+    return model
+
+def reparameterise(model:nn.Module, expand:int=2) -> nn.Module:
+    "A copy of `model` with every plain 3x3 convolution trained as a `RepConv` (computing the same function)."
+    return _swap_modules(model, is_plain_3x3, lambda m: RepConv(m, expand))
+
+def fold(model:nn.Module) -> nn.Module:
+    "A copy of `model` with every `RepConv` folded into the plain convolution it computes: a model of the original class."
+    return _swap_modules(model, lambda m: isinstance(m, RepConv), lambda m: m.folded())
+
+def folded_state(model:nn.Module) -> dict:
+    "`fold(model).state_dict()` without copying the model (tensors tied to `model`'s graph)."
+    reps = {name: m for name, m in model.named_modules() if isinstance(m, RepConv)}
+    state = {}
+    for name, value in model.state_dict(keep_vars=True).items():
+        owner, _, leaf = name.rpartition('.')
+        if owner in reps:
+            if leaf == 'weight': state[name] = reps[owner].kernel()
+            elif leaf == 'bias': state[name] = value
+        else: state[name] = value
+    return state
 
 # %% ../nbs/03_models.ipynb #5a59ec55
 ARCHITECTURES = {'seed': SeedNet, 'vdsr': VDSR, 'fastface1-retired': FastFace, 'fastface2': FastFace2, 'rlfn': RLFN}

@@ -4,7 +4,7 @@
 
 # %% ../nbs/04_train.ipynb #df450e6b
 from __future__ import annotations
-import copy, fcntl, math, os, random, time
+import fcntl, math, os, random, time
 from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
@@ -17,7 +17,8 @@ from .core import (pick_device, progress as progress_display, psnr_ssim_y, atomi
                           to_model_units, from_model_units)
 from .dataset import _image_size, PairedFaces, DeviceBatches, prepared_scale
 from .models import (BicubicUpsample, build_model, check_model_settings, checkpoint_dict, save_checkpoint, read_checkpoint, model_from_checkpoint,
-                            upscale_rgb, CheckpointError, load_model, model_colour)
+                            upscale_rgb, CheckpointError, load_model, model_colour,
+                            reparameterise, fold, folded_state)
 try: import tomllib
 except ModuleNotFoundError: import tomli as tomllib                    # Python 3.10
 from .degrade import degrade_settings, parse_degradation
@@ -69,6 +70,7 @@ RECIPE_DEFAULTS = dict(
     batches='loader', precision='fp32',             # loader (DataLoader, CPU) or device (faces held on the device); fp32 or bf16
     save_every=0., seed=42, init='',                # last.pt every so many seconds as well as each epoch; seed; start from a model
     ema=0.,                                         # decay of an exponential moving average of the weights (0: off)
+    reparam=False,                                  # train 3x3 convs as ECB branches (`models.RepConv`), delivered folded
     teacher='', teacher_weight=0.5,                 # distillation: a model (name or checkpoint) whose outputs, mixed with the
                                                     # HR by teacher_weight (0: HR only, 1: teacher only), are the targets
     degrade={}, valid_degrade='')                   # random LR degradations (`degrade.DEGRADE_DEFAULTS`; empty: clean faces);
@@ -186,8 +188,10 @@ class Run:
 
     @property
     def deliverable(self) -> nn.Module:
-        "The weights a run delivers: the moving average when the recipe keeps one, else the trained weights."
-        return self.model if self.ema is None else self.ema
+        """The weights a run delivers: the moving average when the recipe keeps one, else the trained weights; a
+        plain network either way (re-parameterised convolutions folded)."""
+        if self.ema is not None: return self.ema
+        return fold(self.model) if self.recipe['reparam'] else self.model
 
     @property
     def monitor(self) -> str: return 'select' if 'select' in self.eval_splits else 'valid'
@@ -256,7 +260,8 @@ def setup_run(data, recipe:dict=None, *, out, resume:bool=False, device:str=None
     state = read_checkpoint(out / 'last.pt') if resume else None
     recipe = make_recipe(state['meta']['recipe'], source=str(out / 'last.pt')) if state is not None else make_recipe(recipe)
     seed_everything(recipe['seed'])
-    model = _initial_model(recipe, state, out / 'last.pt').to(dev).train()
+    model = _initial_model(recipe, state, out / 'last.pt')
+    model = (reparameterise(model) if recipe['reparam'] else model).to(dev).train()
     scale = prepared_scale(data)
     if model.scale != scale: raise ValueError(f"{data}: prepared for x{scale} (prepare.json), but the model enlarges x{model.scale}")
     teacher = load_teacher(recipe['teacher'], model, dev) if recipe['teacher'] else None
@@ -275,7 +280,7 @@ def setup_run(data, recipe:dict=None, *, out, resume:bool=False, device:str=None
               optimizer=make_optimizer(recipe['optimizer'], model.parameters(), recipe['lr'], recipe['weight_decay']),
               batches=batches, eval_splits=_eval_splits(data, recipe['valid_degrade']), out=out, recipe=recipe, data=str(data), device=dev,
               steps_per_epoch=len(batches), command=command, main=rank == 0, distributed=world > 1, world=world,
-              ema=copy.deepcopy(model).eval().requires_grad_(False) if recipe['ema'] else None, lock=lock,
+              ema=fold(model).eval().requires_grad_(False) if recipe['ema'] else None, lock=lock,
               teacher=teacher)
     if not run.eval_splits: raise FileNotFoundError(f"{data}: no select/ or valid/ split to validate on")
     if run.main: run.bicubic = {s: validate(BicubicUpsample(scale), ds)['psnr'] for s, ds in run.eval_splits.items()}   # the curves' reference
@@ -294,7 +299,7 @@ def _rng_state() -> dict:
 def _restore(run:Run, state:dict):
     "Continue `run` from a `last.pt` dict: optimiser, position in the budget, history, generators."
     run.optimizer.load_state_dict(state['optimizer'])
-    if run.ema is not None: run.model.load_state_dict(state['training_weights'])    # the checkpoint's weights are the average
+    if 'training_weights' in state: run.model.load_state_dict(state['training_weights'])   # the checkpoint holds the average or the folded net
     for k in POSITION: setattr(run, k, state['position'][k])
     run.history = list(state['meta']['history'])
     torch.set_rng_state(state['rng']['torch']); random.setstate((3, tuple(state['rng']['python']), None))
@@ -318,7 +323,8 @@ def run_meta(run:Run) -> dict:
 # %% ../nbs/04_train.ipynb #f6461973
 def save_last(run:Run):
     "Write `out/last.pt`: the delivered weights, their meta and everything `resume` needs."
-    extra = {} if run.ema is None else dict(training_weights={k: v.detach().cpu().clone() for k, v in run.model.state_dict().items()})
+    keep = run.ema is not None or run.recipe['reparam']            # the delivered weights are not the trained ones
+    extra = {} if not keep else dict(training_weights={k: v.detach().cpu().clone() for k, v in run.model.state_dict().items()})
     save_checkpoint(checkpoint_dict(run.deliverable, run_meta(run), optimizer=run.optimizer.state_dict(), rng=_rng_state(),
                                     position={k: getattr(run, k) for k in POSITION}, **extra), run.out / 'last.pt')
 
@@ -341,7 +347,8 @@ def train_step(run:Run, lr_batch, hr_batch):
     run.optimizer.step()
     if run.ema is not None:
         with torch.no_grad():
-            for avg, w in zip(run.ema.parameters(), run.model.parameters()): avg.lerp_(w, 1 - run.recipe['ema'])
+            target = folded_state(run.model)                 # the weights themselves, or the kernels of re-parameterised convs
+            for name, avg in run.ema.named_parameters(): avg.lerp_(target[name], 1 - run.recipe['ema'])
     run.step += 1; run.step_in_epoch += 1; run.samples += len(lr_batch) * run.world
     return loss.detach()
 

@@ -104,6 +104,7 @@ def srfaces_train(
     save_every:float=None,            # also write last.pt every so many seconds inside an epoch (0: only at epoch ends)
     seed:int=None,                    # seed of the initialisation, crops and augmentation
     ema:float=None,                   # keep (and deliver) a moving average of the weights with this decay per step, e.g. 0.999
+    reparam:bool=False,               # train each 3x3 conv as re-parameterised branches (ECB), delivered folded into one
     teacher:str=None,                 # distil: a model (shipped name or checkpoint) whose outputs are mixed into the targets
     teacher_weight:float=None,        # the teacher's share of each target (0..1; default 0.5)
     valid_degrade:str=None,           # validate on LR faces degraded by this suite member (e.g. jpeg75)
@@ -122,7 +123,7 @@ def srfaces_train(
     settings = dict(epochs=epochs, steps=steps, seconds=seconds, init=init, bs=bs, lr_crop=lr_crop, lr=lr, min_lr=min_lr,
                     warmup=warmup, optimizer=optimizer, schedule=schedule, clip=clip, weight_decay=weight_decay, loss=loss,
                     augment=False if no_augment else None, repeat=repeat, batches=batches, precision=precision,
-                    save_every=save_every, seed=seed, ema=ema, teacher=teacher, teacher_weight=teacher_weight,
+                    save_every=save_every, seed=seed, ema=ema, reparam=True if reparam else None, teacher=teacher, teacher_weight=teacher_weight,
                     valid_degrade=valid_degrade)
     out = out or f'runs/{_run_name(recipe, arch)}'
     try:

@@ -366,14 +366,15 @@ def end_epoch(run:Run, log=print) -> dict | None:
     run.loss_sum, run.loss_count = 0., 0
     if not math.isfinite(train_loss): raise _diverged(run, f"the mean loss is {train_loss}")
     if not run.main: return None
-    if not all(torch.isfinite(p).all() for p in run.deliverable.parameters()): raise _diverged(run, "the weights are no longer finite")
+    delivered = run.deliverable                                    # folded once (re-parameterised runs)
+    if not all(torch.isfinite(p).all() for p in delivered.parameters()): raise _diverged(run, "the weights are no longer finite")
     row = dict(epoch=round(run.epoch + run.step_in_epoch / run.steps_per_epoch, 4), step=run.step, samples=run.samples,
                lr=run.optimizer.param_groups[0]['lr'], train_loss=train_loss)
-    for split, ds in run.eval_splits.items(): row.update({f'{split}_{k}': v for k, v in validate(run.deliverable, ds).items()})
+    for split, ds in run.eval_splits.items(): row.update({f'{split}_{k}': v for k, v in validate(delivered, ds).items()})
     row['seconds'] = run.seconds
     run.history.append(row)
     if row[f'{run.monitor}_psnr'] > run.best:
-        run.best = row[f'{run.monitor}_psnr']; save_checkpoint(checkpoint_dict(run.deliverable, run_meta(run)), run.out / 'best.pt')
+        run.best = row[f'{run.monitor}_psnr']; save_checkpoint(checkpoint_dict(delivered, run_meta(run)), run.out / 'best.pt')
     save_last(run)
     write_log(run.history, run.out / 'log.csv')
     plot_history(run.history, run.out / 'curves.png', f"{run.recipe['arch']} on {Path(run.data).name}", run.bicubic)

@@ -7,7 +7,7 @@ __all__ = ['MAX_PIXELS', 'COMMANDS', 'make_parser', 'command', 'srfaces_prepare'
            'srfaces_evaluate', 'srfaces_export', 'srfaces_demo', 'summary']
 
 # %% ../nbs/08_cli.ipynb #20d8a1b2
-import argparse, inspect, sys
+import argparse, inspect, shlex, sys
 from pathlib import Path
 from fastcore.docments import docments
 
@@ -208,7 +208,7 @@ def srfaces_evaluate(
         for err in errors: print(f"skipped: {err}", file=sys.stderr)
         print(f"srfaces_evaluate: {e}", file=sys.stderr); sys.exit(2)
     print(suite_markdown(summary) if degrade else results_markdown(summary))
-    if out: write_results(summary, per_image, out)
+    if out: write_results(summary, per_image, out, record=dict(command=shlex.join(['srfaces_evaluate', *sys.argv[1:]]), data=str(data)))
     for err in errors: print(f"skipped: {err}", file=sys.stderr)
     if errors: print(f"srfaces_evaluate: {len(errors)} unusable images skipped (named above)", file=sys.stderr); sys.exit(1)
 

@@ -4,7 +4,7 @@
 
 # %% ../nbs/06_evaluate.ipynb #7cfc4419
 from __future__ import annotations
-import os, time
+import os, time, json, platform, datetime
 from pathlib import Path
 import numpy as np
 import torch
@@ -21,7 +21,7 @@ from .degrade import parse_degradation, image_seed, suite_names
 __all__ = ['CLASSICAL', 'REFERENCE_METHODS', 'PUBLIC_VDSR_FILE', 'OPENCV_FILES', 'RLFN_FILES', 'FACE_CROPS', 'evaluation_pairs',
            'degraded_pairs', 'method_function', 'method_labels', 'default_reference_dir', 'PublicVDSR',
            'load_public_vdsr', 'load_reference_rlfn', 'opencv_function', 'evaluate', 'evaluate_suite',
-           'results_markdown', 'suite_markdown', 'result_files', 'check_results_out', 'write_results',
+           'results_markdown', 'suite_markdown', 'result_files', 'check_results_out', 'run_record', 'write_results',
            'most_different_crop', 'comparison_figure', 'gain_histogram', 'latency_rounds', 'round_shares']
 
 # %% ../nbs/06_evaluate.ipynb #c5e26aba
@@ -247,9 +247,9 @@ def suite_markdown(summary:list, baseline:str='bicubic') -> str:
 
 # %% ../nbs/06_evaluate.ipynb #7ddbe330
 def result_files(out) -> list[Path]:
-    "The files `write_results` writes for `out`: the table as .md and .csv, and the per-image CSV."
+    "The files `write_results` writes for `out`: the table as .md and .csv, the per-image CSV and the run's record (.json)."
     stem = Path(out).with_suffix('')
-    return [stem.with_suffix('.md'), stem.with_suffix('.csv'), Path(f"{stem}_per_image.csv")]
+    return [stem.with_suffix('.md'), stem.with_suffix('.csv'), Path(f"{stem}_per_image.csv"), stem.with_suffix('.json')]
 
 def check_results_out(out, overwrite:bool=False):
     "Refuse, before any scoring, an `out` whose files exist (unless `overwrite`) or whose folder cannot be written."
@@ -260,10 +260,23 @@ def check_results_out(out, overwrite:bool=False):
     folder = next((p for p in [out.parent, *out.parent.parents] if p.exists()), Path('.'))
     if not folder.is_dir() or not os.access(folder, os.W_OK | os.X_OK): raise ValueError(f"{out}: cannot be written ({folder} is not a writable folder)")
 
-def write_results(summary:list, per_image:list, out):
-    "Write `out` as Markdown (.md) or CSV (.csv); the other format and the per-image CSV go next to it."
+def run_record(**extra) -> dict:
+    "What makes a results file reproducible and its times readable: date, machine, threads and library versions, plus `extra` (the command)."
+    import onnxruntime
+    return dict(date=datetime.datetime.now().astimezone().isoformat(timespec='seconds'), machine=platform.machine(),
+                processor=_cpu_name(), cpu_count=os.cpu_count(), torch_threads=torch.get_num_threads(),
+                torch=torch.__version__, onnxruntime=onnxruntime.__version__, **extra)
+
+def _cpu_name() -> str:
+    try: return next(l.split(':', 1)[1].strip() for l in open('/proc/cpuinfo') if l.startswith('model name'))
+    except (OSError, StopIteration): return platform.processor()
+
+def write_results(summary:list, per_image:list, out, record:dict=None):
+    """Write `out` as Markdown (.md) or CSV (.csv); the other format, the per-image CSV and the run's record (`record`,
+    e.g. the command that made it, completed by `run_record`) go next to it."""
     out = Path(out); out.parent.mkdir(parents=True, exist_ok=True)
-    md, csv_file, per_image_file = result_files(out)
+    md, csv_file, per_image_file, record_file = result_files(out)
+    atomic_write(record_file, lambda p: Path(p).write_text(json.dumps(run_record(**(record or {})), indent=1) + "\n"))
     suite = 'degradation' in summary[0]
     table = suite_markdown(summary) if suite else results_markdown(summary)
     atomic_write(md, lambda p: Path(p).write_text(table + "\n"))

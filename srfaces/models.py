@@ -13,12 +13,13 @@ import torch.nn.functional as F
 from .core import os_reason, imresize, cubic, rgb_to_ycbcr, ycbcr_to_rgb, to_model_units, from_model_units, atomic_write
 
 # %% auto #0
-__all__ = ['EDGE_FILTERS', 'ARCHITECTURES', 'OLD_ARCHITECTURE_NAMES', 'CHECKPOINT_FORMAT', 'WEIGHTS_DIR', 'SHIPPED', 'SeedNet',
-           'BicubicUpsample', 'VDSR', 'FastFace', 'ResidualBlock', 'FastFace2', 'ESA', 'RLFB', 'RLFN', 'grow_rlfn',
-           'RepConv', 'is_plain_3x3', 'reparameterise', 'fold', 'folded_state', 'build_model', 'model_colour',
-           'model_channels', 'evaluating', 'upscale_y', 'upscale_rgb', 'MirrorEnsemble', 'count_parameters',
-           'count_flops', 'CheckpointError', 'architecture_of', 'checkpoint_dict', 'save_checkpoint',
-           'check_model_settings', 'read_checkpoint', 'model_from_checkpoint', 'load_model']
+__all__ = ['IO', 'CONV', 'BODY', 'UP', 'EDGE_FILTERS', 'ARCHITECTURES', 'OLD_ARCHITECTURE_NAMES', 'CHECKPOINT_FORMAT',
+           'WEIGHTS_DIR', 'SHIPPED', 'SeedNet', 'BicubicUpsample', 'VDSR', 'FastFace', 'ResidualBlock', 'FastFace2',
+           'draw_flow', 'fastface2_stages', 'architecture_stages', 'architecture_diagram', 'ESA', 'RLFB', 'RLFN',
+           'grow_rlfn', 'RepConv', 'is_plain_3x3', 'reparameterise', 'fold', 'folded_state', 'build_model',
+           'model_colour', 'model_channels', 'evaluating', 'upscale_y', 'upscale_rgb', 'MirrorEnsemble',
+           'count_parameters', 'count_flops', 'CheckpointError', 'architecture_of', 'checkpoint_dict',
+           'save_checkpoint', 'check_model_settings', 'read_checkpoint', 'model_from_checkpoint', 'load_model']
 
 # %% ../nbs/03_models.ipynb #f5312da2
 class SeedNet(nn.Module):
@@ -127,6 +128,58 @@ class FastFace2(nn.Module):
 
     def forward(self, x):
         return self.shuffle(self.last(F.relu(self.blocks(self.head(x))))) + self.upsample(x)
+
+# %% ../nbs/03_models.ipynb #440f260b
+def draw_flow(ax, stages, skips=(), title=''):
+    "On matplotlib axes `ax`: layers as boxes from left to right, arrows between them; `skips`: (from, to, label) arcs above."
+    from matplotlib.patches import FancyBboxPatch
+    xs = np.arange(len(stages)) * 1.55
+    for x, (label, colour) in zip(xs, stages):
+        ax.add_patch(FancyBboxPatch((x - 0.66, -0.42), 1.32, 0.84, boxstyle='round,pad=0.03', fc=colour, ec='0.3'))
+        ax.text(x, 0, label, ha='center', va='center', fontsize=8)
+    for a, b in zip(xs[:-1], xs[1:]): ax.annotate('', (b - 0.7, 0), (a + 0.7, 0), arrowprops=dict(arrowstyle='->', color='0.3'))
+    for i, j, label in skips:                                  # up, across, down into the target box
+        ax.plot([xs[i], xs[i], xs[j]], [0.45, 0.8, 0.8], color='tab:red', lw=1.3)
+        ax.annotate('', (xs[j], 0.46), (xs[j], 0.81), arrowprops=dict(arrowstyle='->', color='tab:red', lw=1.3))
+        ax.text((xs[i] + xs[j]) / 2, 0.86, label, ha='center', va='bottom', fontsize=8, color='tab:red')
+    ax.set_xlim(xs[0] - 0.8, xs[-1] + 0.8); ax.set_ylim(-0.5, 1.25); ax.set_aspect('equal'); ax.axis('off')
+    ax.set_title(title, fontsize=10, loc='left')
+
+IO, CONV, BODY, UP = '#e8e8e8', '#cfe2f3', '#d9ead3', '#fce5cd'
+def fastface2_stages(config):
+    c, b, s = config['channels'], config['blocks'], config['scale']
+    return [('Y, LR\n1 channel', IO), (f'conv 3x3\n1 -> {c}', CONV), (f'{b} residual\nblocks', BODY), ('ReLU', BODY),
+            (f'conv 3x3\n{c} -> {s * s}', CONV), (f'PixelShuffle\nx{s}', UP), ('+', IO), ('Y, HR', IO)]
+
+
+def architecture_stages(model) -> tuple[list, list, str]:
+    "(stages, skips, title) for `draw_flow`, read from a srfaces network's own settings (`model.config`)."
+    cfg, arch = model.config, architecture_of(model)
+    s = cfg['scale']
+    if arch == 'fastface2': return fastface2_stages(cfg), [(0, 6, 'bicubic x2 (a fixed conv)')], f"FastFace2: {cfg['channels']} channels, {cfg['blocks']} residual blocks at LR resolution"
+    if arch == 'rlfn':
+        c, b = cfg['channels'], cfg['blocks']
+        return ([('RGB, LR', IO), (f'conv 3x3\n3 -> {c}', CONV), (f'{b} RLFBs\n(+ ESA)', BODY), ('conv 3x3', CONV), ('+', IO),
+                 (f'conv 3x3\n{c} -> {3 * s * s}', CONV), (f'PixelShuffle\nx{s}', UP), ('RGB, HR', IO)],
+                [(1, 4, 'long skip (features)')], f"RLFN: {c} channels, {b} residual local feature blocks")
+    if arch == 'vdsr':
+        d, c = cfg['depth'], cfg['channels']
+        return ([('Y, LR', IO), (f'bicubic\nx{s}', UP), (f'conv 3x3\n1 -> {c}, ReLU', CONV), (f'{d - 2} x conv 3x3\n{c} -> {c}, ReLU', BODY),
+                 (f'conv 3x3\n{c} -> 1', CONV), ('+', IO), ('Y, HR', IO)], [(1, 5, 'identity (residual learning)')],
+                f"VDSR: {d} conv layers of {c} channels, all at HR resolution")
+    if arch == 'seed':
+        ch, k = [1, *cfg['channels'], 1], cfg['kernel']
+        return ([('Y, LR', IO), (f'nearest\nx{s}', UP)] + [(f'conv {k}x{k}\n{a} -> {b}, tanh', CONV) for a, b in zip(ch[:-1], ch[1:])] + [('Y, HR', IO)],
+                [], f"SeedNet (the course's network): nearest x{s}, {len(ch) - 1} conv {k}x{k} + tanh, at HR resolution")
+    raise ValueError(f"no diagram for architecture {arch!r}")
+
+def architecture_diagram(model, width:float=11):
+    "A matplotlib figure of `model` (a network or a shipped name) drawn with `draw_flow`."
+    import matplotlib.pyplot as plt
+    stages, skips, title = architecture_stages(load_model(model) if isinstance(model, (str, Path)) else model)
+    fig, ax = plt.subplots(figsize=(width, 1.9))
+    draw_flow(ax, stages, skips, title); fig.tight_layout()
+    return fig
 
 # %% ../nbs/03_models.ipynb #19d32ee7
 class ESA(nn.Module):

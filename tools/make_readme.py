@@ -17,11 +17,12 @@ def directives(source: str) -> set:
     return {m.group(1).strip() for m in re.finditer(r'^#\|\s*(.+)$', source, re.M)}
 
 def page_links(markdown: str) -> str:
-    "Links to the docs pages (`core.html`) become links to their notebooks (`nbs/00_core.ipynb`)."
+    "Links to the docs pages (`core.html`, `models/fast.ipynb`) become links to their notebooks (`nbs/00_core.ipynb`, `nbs/models/fast.ipynb`)."
     def notebook(m):
         found = sorted((ROOT / 'nbs').glob(f'*_{m.group(2)}.ipynb'))
         return f"]({found[0].relative_to(ROOT).as_posix()})" if found else m.group(0)
-    return re.sub(r'\]\((\./)?([\w-]+)\.html\)', notebook, markdown)
+    markdown = re.sub(r'\]\((\./)?([\w-]+)\.html\)', notebook, markdown)
+    return re.sub(r'\]\((\./)?([\w/-]+\.ipynb)\)', lambda m: f"](nbs/{m.group(2)})", markdown)   # pages that are notebooks: results, models/*
 
 def readme(nb_path: Path):
     "The README's text and its images {relative path: bytes}."
@@ -40,7 +41,7 @@ def readme(nb_path: Path):
                 name = f'readme_files/index_{i}_{k}.{IMAGE_TYPES[kind]}'
                 images[name] = base64.b64decode(''.join(data[kind]))
                 parts.append(f'![]({name})')
-            elif 'text/markdown' in data: parts.append(''.join(data['text/markdown']))
+            elif 'text/markdown' in data: parts.append(page_links(''.join(data['text/markdown'])))
             elif out.get('output_type') == 'stream': parts.append('```\n' + ''.join(out['text']).rstrip() + '\n```')
             elif 'text/plain' in data: parts.append('```\n' + ''.join(data['text/plain']).rstrip() + '\n```')
     return '\n\n'.join(p.strip('\n') for p in parts) + '\n', images

@@ -15,11 +15,11 @@ from .core import os_reason, imresize, cubic, rgb_to_ycbcr, ycbcr_to_rgb, to_mod
 # %% auto #0
 __all__ = ['IO', 'CONV', 'BODY', 'UP', 'EDGE_FILTERS', 'ARCHITECTURES', 'OLD_ARCHITECTURE_NAMES', 'CHECKPOINT_FORMAT',
            'WEIGHTS_DIR', 'SHIPPED', 'SeedNet', 'BicubicUpsample', 'VDSR', 'FastFace', 'ResidualBlock', 'FastFace2',
-           'draw_flow', 'fastface2_stages', 'architecture_stages', 'architecture_diagram', 'ESA', 'RLFB', 'RLFN',
-           'grow_rlfn', 'RepConv', 'is_plain_3x3', 'reparameterise', 'fold', 'folded_state', 'build_model',
-           'model_colour', 'model_channels', 'evaluating', 'upscale_y', 'upscale_rgb', 'MirrorEnsemble',
-           'count_parameters', 'count_flops', 'CheckpointError', 'architecture_of', 'checkpoint_dict',
-           'save_checkpoint', 'check_model_settings', 'read_checkpoint', 'model_from_checkpoint', 'load_model']
+           'draw_flow', 'fastface2_stages', 'ESA', 'RLFB', 'RLFN', 'grow_rlfn', 'RepConv', 'is_plain_3x3',
+           'reparameterise', 'fold', 'folded_state', 'build_model', 'model_colour', 'model_channels', 'evaluating',
+           'upscale_y', 'upscale_rgb', 'MirrorEnsemble', 'count_parameters', 'count_flops', 'CheckpointError',
+           'architecture_of', 'checkpoint_dict', 'save_checkpoint', 'check_model_settings', 'read_checkpoint',
+           'model_from_checkpoint', 'load_model', 'architecture_stages', 'architecture_diagram']
 
 # %% ../nbs/03_models.ipynb #f5312da2
 class SeedNet(nn.Module):
@@ -150,36 +150,6 @@ def fastface2_stages(config):
     c, b, s = config['channels'], config['blocks'], config['scale']
     return [('Y, LR\n1 channel', IO), (f'conv 3x3\n1 -> {c}', CONV), (f'{b} residual\nblocks', BODY), ('ReLU', BODY),
             (f'conv 3x3\n{c} -> {s * s}', CONV), (f'PixelShuffle\nx{s}', UP), ('+', IO), ('Y, HR', IO)]
-
-
-def architecture_stages(model) -> tuple[list, list, str]:
-    "(stages, skips, title) for `draw_flow`, read from a srfaces network's own settings (`model.config`)."
-    cfg, arch = model.config, architecture_of(model)
-    s = cfg['scale']
-    if arch == 'fastface2': return fastface2_stages(cfg), [(0, 6, 'bicubic x2 (a fixed conv)')], f"FastFace2: {cfg['channels']} channels, {cfg['blocks']} residual blocks at LR resolution"
-    if arch == 'rlfn':
-        c, b = cfg['channels'], cfg['blocks']
-        return ([('RGB, LR', IO), (f'conv 3x3\n3 -> {c}', CONV), (f'{b} RLFBs\n(+ ESA)', BODY), ('conv 3x3', CONV), ('+', IO),
-                 (f'conv 3x3\n{c} -> {3 * s * s}', CONV), (f'PixelShuffle\nx{s}', UP), ('RGB, HR', IO)],
-                [(1, 4, 'long skip (features)')], f"RLFN: {c} channels, {b} residual local feature blocks")
-    if arch == 'vdsr':
-        d, c = cfg['depth'], cfg['channels']
-        return ([('Y, LR', IO), (f'bicubic\nx{s}', UP), (f'conv 3x3\n1 -> {c}, ReLU', CONV), (f'{d - 2} x conv 3x3\n{c} -> {c}, ReLU', BODY),
-                 (f'conv 3x3\n{c} -> 1', CONV), ('+', IO), ('Y, HR', IO)], [(1, 5, 'identity (residual learning)')],
-                f"VDSR: {d} conv layers of {c} channels, all at HR resolution")
-    if arch == 'seed':
-        ch, k = [1, *cfg['channels'], 1], cfg['kernel']
-        return ([('Y, LR', IO), (f'nearest\nx{s}', UP)] + [(f'conv {k}x{k}\n{a} -> {b}, tanh', CONV) for a, b in zip(ch[:-1], ch[1:])] + [('Y, HR', IO)],
-                [], f"SeedNet (the course's network): nearest x{s}, {len(ch) - 1} conv {k}x{k} + tanh, at HR resolution")
-    raise ValueError(f"no diagram for architecture {arch!r}")
-
-def architecture_diagram(model, width:float=11):
-    "A matplotlib figure of `model` (a network or a shipped name) drawn with `draw_flow`."
-    import matplotlib.pyplot as plt
-    stages, skips, title = architecture_stages(load_model(model) if isinstance(model, (str, Path)) else model)
-    fig, ax = plt.subplots(figsize=(width, 1.9))
-    draw_flow(ax, stages, skips, title); fig.tight_layout()
-    return fig
 
 # %% ../nbs/03_models.ipynb #19d32ee7
 class ESA(nn.Module):
@@ -527,3 +497,33 @@ def load_model(name_or_path='fast', arch:str=None, device='cpu', scale:int=None)
     if not _is_path(name_or_path) and not Path(key).exists():
         raise CheckpointError(f"{key}: neither a shipped model ({', '.join(SHIPPED)}) nor a checkpoint file")
     return model_from_checkpoint(read_checkpoint(key), key, arch, scale).to(device)
+
+# %% ../nbs/03_models.ipynb #4dcce833
+def architecture_stages(model) -> tuple[list, list, str]:
+    "(stages, skips, title) for `draw_flow`, read from a srfaces network's own settings (`model.config`)."
+    cfg, arch = model.config, architecture_of(model)
+    s = cfg['scale']
+    if arch == 'fastface2': return fastface2_stages(cfg), [(0, 6, 'bicubic x2 (a fixed conv)')], f"FastFace2: {cfg['channels']} channels, {cfg['blocks']} residual blocks at LR resolution"
+    if arch == 'rlfn':
+        c, b = cfg['channels'], cfg['blocks']
+        return ([('RGB, LR', IO), (f'conv 3x3\n3 -> {c}', CONV), (f'{b} RLFBs\n(+ ESA)', BODY), ('conv 3x3', CONV), ('+', IO),
+                 (f'conv 3x3\n{c} -> {3 * s * s}', CONV), (f'PixelShuffle\nx{s}', UP), ('RGB, HR', IO)],
+                [(1, 4, 'long skip (features)')], f"RLFN: {c} channels, {b} residual local feature blocks")
+    if arch == 'vdsr':
+        d, c = cfg['depth'], cfg['channels']
+        return ([('Y, LR', IO), (f'bicubic\nx{s}', UP), (f'conv 3x3\n1 -> {c}, ReLU', CONV), (f'{d - 2} x conv 3x3\n{c} -> {c}, ReLU', BODY),
+                 (f'conv 3x3\n{c} -> 1', CONV), ('+', IO), ('Y, HR', IO)], [(1, 5, 'identity (residual learning)')],
+                f"VDSR: {d} conv layers of {c} channels, all at HR resolution")
+    if arch == 'seed':
+        ch, k = [1, *cfg['channels'], 1], cfg['kernel']
+        return ([('Y, LR', IO), (f'nearest\nx{s}', UP)] + [(f'conv {k}x{k}\n{a} -> {b}, tanh', CONV) for a, b in zip(ch[:-1], ch[1:])] + [('Y, HR', IO)],
+                [], f"SeedNet (the course's network): nearest x{s}, {len(ch) - 1} conv {k}x{k} + tanh, at HR resolution")
+    raise ValueError(f"no diagram for architecture {arch!r}")
+
+def architecture_diagram(model, width:float=11):
+    "A matplotlib figure of `model` (a network or a shipped name) drawn with `draw_flow`."
+    import matplotlib.pyplot as plt
+    stages, skips, title = architecture_stages(load_model(model) if isinstance(model, (str, Path)) else model)
+    fig, ax = plt.subplots(figsize=(width, 1.9))
+    draw_flow(ax, stages, skips, title); fig.tight_layout()
+    return fig

@@ -145,7 +145,7 @@ def srfaces_upscale(
     src:str,                            # an image file or a folder of images
     dest:str,                           # output file (.png, .jpg, .webp, .tif, .bmp) or folder (same relative paths, --ext and --suffix)
     model:str='fast',                   # shipped model (fast, quality, real, vdsr, seed) or a checkpoint file; a name with / or .pt is always a path
-    overwrite:bool=False,               # replace existing outputs
+    overwrite:bool=False,               # replace existing outputs (never an image under SRC: refused before any work)
     tile:int=256,                       # tile size in LR pixels (bounds memory; 0 = whole image)
     overlap:int=16,                     # tile margin in LR pixels (>= receptive field: seamless)
     threads:int=None,                   # CPU threads

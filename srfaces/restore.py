@@ -4,7 +4,7 @@
 
 # %% ../nbs/05_restore.ipynb #baba03fc
 from __future__ import annotations
-import errno, importlib.util, io
+import errno, importlib.util, io, os
 from collections import Counter
 from pathlib import Path
 import numpy as np
@@ -16,8 +16,8 @@ from .models import load_model, upscale_rgb, upscale_y, MirrorEnsemble
 from .export import onnx_model
 
 # %% auto #0
-__all__ = ['ENGINES', 'PREFER_ONNX', 'OUTPUT_EXTS', 'tiled_map', 'as_image', 'runtime_model', 'upscale', 'plan_outputs',
-           'upscale_path', 'wipe', 'compare_slider', 'plot_wipes']
+__all__ = ['ENGINES', 'PREFER_ONNX', 'OUTPUT_EXTS', 'MAX_NAME_BYTES', 'tiled_map', 'as_image', 'runtime_model', 'upscale',
+           'plan_outputs', 'upscale_path', 'wipe', 'compare_slider', 'plot_wipes']
 
 # %% ../nbs/05_restore.ipynb #d7f59255
 def _tiles(length:int, tile:int):
@@ -216,6 +216,19 @@ def plan_outputs(src, dest, ignored:list=None, ext:str='png', suffix:str='', not
     return [(p, outputs[p]) for p in inputs]
 
 # %% ../nbs/05_restore.ipynb #f211f059
+MAX_NAME_BYTES = 255                        # the longest file name ext4, XFS, APFS and NTFS accept
+
+def _refuse_replacing_inputs(src, jobs):
+    """`ValueError` naming the first image under `src` that an output would replace (DEST above or inside SRC, with
+    --overwrite). Images already in a DEST inside SRC count: srfaces cannot tell an earlier run's outputs from the
+    user's own photos, so it asks for a DEST outside SRC (or an emptied DEST) instead of guessing."""
+    src = Path(src)
+    if not src.is_dir(): return
+    inputs = {p.resolve() for p in find_images(src)}
+    for _, outp in jobs:
+        if outp.exists() and outp.resolve() in inputs:
+            raise ValueError(f"{outp}: is an input image under {src}; --overwrite would replace it (choose a DEST outside {src})")
+
 def upscale_path(src, dest, model='fast', overwrite:bool=False, tile:int=256, overlap:int=16, progress:bool=True,
                  engine:str='auto', max_pixels:int=MAX_PIXELS, ensemble:bool=False, device=None, ext:str='png',
                  suffix:str='', quality:int=95) -> dict:
@@ -225,10 +238,15 @@ def upscale_path(src, dest, model='fast', overwrite:bool=False, tile:int=256, ov
     ignored, notes = [], []
     if not 1 <= quality <= 100: raise ValueError(f"--quality must be 1..100, not {quality}")
     jobs = plan_outputs(src, dest, ignored, ext, suffix, notes)
+    if overwrite: _refuse_replacing_inputs(src, jobs)
     _check_tiling(tile, overlap)                                      # before any work, not once per image
     net = runtime_model(model, engine, device=device)
     if ensemble: net = MirrorEnsemble(net)
     done, skipped, errors = 0, [], []
+    too_long = {inp for inp, outp in jobs if len(os.fsencode(outp.name)) > MAX_NAME_BYTES}
+    errors += [f"{inp}: its output name is {len(os.fsencode(outp.name))} bytes, over the {MAX_NAME_BYTES} a file system allows; rename it"
+               for inp, outp in jobs if inp in too_long]
+    jobs = [(inp, outp) for inp, outp in jobs if inp not in too_long]   # reported, and the rest still done
     for inp, outp in progress_display(jobs, progress and len(jobs) > 1, leave=False, comment='images'):
         if outp.exists() and not overwrite:
             skipped.append(f"{outp}: exists, not overwritten (use --overwrite)"); continue

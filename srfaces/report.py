@@ -17,7 +17,7 @@ __all__ = ['METHOD_LABELS', 'OURS', 'SUITE_LABELS', 'FACE_REGIONS', 'TRAINING_DA
            'RESULT_TITLES', 'SHORT_USE', 'results_dir', 'read_results', 'method_label', 'time_shares', 'leaderboard',
            'suite_table', 'frontier_plot', 'wipe_html', 'model_card', 'which_model', 'models_overview', 'gallery']
 
-# %% ../nbs/09_report.ipynb #9824f8ca
+# %% ../nbs/09_report.ipynb #34e10a89
 def results_dir(start=None) -> Path:
     "The `results/` folder of the srfaces checkout that holds `start` (default: the current folder)."
     here = Path(start or Path.cwd()).resolve()
@@ -36,7 +36,7 @@ def read_results(name, folder=None) -> tuple[list[dict], dict]:
     record_file = path.with_suffix('.json')
     return rows, (json.loads(record_file.read_text()) if record_file.is_file() else {})
 
-# %% ../nbs/09_report.ipynb #c5c7ef96
+# %% ../nbs/09_report.ipynb #97215b7e
 METHOD_LABELS = {
     'nearest': 'nearest neighbour', 'bilinear': 'bilinear', 'bicubic': 'bicubic (MATLAB)', 'lanczos': 'Lanczos (PIL)',
     'opencv-espcn': 'OpenCV ESPCN x2 (2016)', 'opencv-fsrcnn': 'OpenCV FSRCNN x2 (2016)',
@@ -69,7 +69,7 @@ def leaderboard(rows:list, published:dict=None, card_links:str=None, base:str='p
     headers = ['method', 'PSNR (dB)', 'SSIM', 'gain over bicubic (dB)', 'ms per image', f"time / {base}'s"] + (['published PSNR / SSIM'] if published else [])
     return md_table(table, fields, headers)
 
-# %% ../nbs/09_report.ipynb #ae2d5f4d
+# %% ../nbs/09_report.ipynb #8a2fb1a5
 SUITE_LABELS = {'clean': 'clean (MATLAB bicubic)', 'jpeg90': 'JPEG q90', 'jpeg75': 'JPEG q75', 'jpeg50': 'JPEG q50',
                 'noise5': 'Gaussian noise, sigma 5/255', 'blur1-jpeg75': 'blur sigma 1, then JPEG q75', 'area-jpeg75': '2x2 area shrink, then JPEG q75'}
 
@@ -81,7 +81,7 @@ def suite_table(rows:list, methods=None) -> str:
     for name, label in SUITE_LABELS.items(): table = table.replace(f'\n| {name} |', f'\n| {label} |')
     return table
 
-# %% ../nbs/09_report.ipynb #a482e84f
+# %% ../nbs/09_report.ipynb #eae56e6e
 def frontier_plot(results:dict, base:str='public-vdsr', skip=('seed',), size=(5.2, 3.8)):
     "One panel per results file ({title: rows}): PSNR against time as a share of `base`'s, ours as stars; `skip`: methods left out."
     import matplotlib.pyplot as plt
@@ -101,10 +101,10 @@ def frontier_plot(results:dict, base:str='public-vdsr', skip=('seed',), size=(5.
     fig.tight_layout()
     return fig
 
-# %% ../nbs/09_report.ipynb #4c723e36
+# %% ../nbs/09_report.ipynb #62be3590
 FACE_REGIONS = {'eyes': FACE_CROPS['eyes'], 'hair': (20, 64, 48, 128), 'mouth': FACE_CROPS['mouth']}   # (top, left, height, width) in an aligned 256 face
 
-def _jpeg_uri(array, quality:int=85) -> str:
+def _jpeg_uri(array, quality:int=72) -> str:
     buf = io.BytesIO(); Image.fromarray(np.asarray(array)).save(buf, format='JPEG', quality=quality)
     return 'data:image/jpeg;base64,' + base64.b64encode(buf.getvalue()).decode()
 
@@ -133,7 +133,7 @@ def wipe_html(before, after, labels=('bicubic', 'srfaces'), regions=FACE_REGIONS
             f'aria-label="move the seam between {html.escape(labels[0])} and {html.escape(labels[1])}" oninput="{move}"> '
             f'{html.escape(labels[1])}</label>' + (f'<p class="srf-caption">{html.escape(caption)}</p>' if caption else '') + '</div>')
 
-# %% ../nbs/09_report.ipynb #885a76e2
+# %% ../nbs/09_report.ipynb #03cc3b65
 TRAINING_DATA = {
     'data/faces': "217 aligned real faces: `../shared/data/faces1024` less its 7-face selection split (CelebA-HQ, GPEN greyscale portraits) and `faces256/train` (ALAE celebrity photos, idinvert); prepared with `srfaces_prepare` (MATLAB bicubic 1024 -> 256 -> 128)",
     'data/faces_all': "217 aligned real faces: `faces1024` less its selection split (CelebA-HQ, GPEN greyscale portraits) and `faces256/train` (ALAE celebrity photos, idinvert)",
@@ -155,14 +155,16 @@ MEANT_FOR = {
     'vdsr': ("reproducing the course's VDSR-style network on faces", "speed: it runs at HR resolution and costs several times `quality`"),
     'seed': ("history: the course's network, kept as the baseline it was", "any real use: it scores far below plain bicubic")}
 
-# %% ../nbs/09_report.ipynb #93bbb3ad
+# %% ../nbs/09_report.ipynb #ca6eac1c
 def _fmt_gain(rows, method, degradation=None):
     cell = {r['method']: r for r in rows if degradation is None or r.get('degradation') == degradation}
     if method not in cell or 'bicubic' not in cell: return '-'
     return f"{cell[method]['psnr']:.2f} ({cell[method]['psnr'] - cell['bicubic']['psnr']:+.2f}) / {cell[method]['ssim']:.4f}"
 
-def model_card(name:str, results=('faces256_valid', 'valid_photos', 'set5', 'set14'), suite='faces256_valid_degraded', folder=None) -> str:
-    "The Markdown model card of shipped model `name`, from its checkpoint's meta and the results files (`folder`: their place)."
+def model_card(name:str, results=('faces256_valid', 'valid_photos', 'set5', 'set14'), suite='faces256_valid_degraded', folder=None,
+               root:str='..') -> str:
+    """The Markdown model card of shipped model `name`, from its checkpoint's meta and the results files (`folder`: their
+    place); `root`: the docs' top folder seen from the page that shows the card (links to the experiment records)."""
     if name not in SHIPPED: raise ValueError(f"{name!r} is not a shipped model ({', '.join(SHIPPED)})")
     model = load_model(name); meta, recipe = model.meta, model.meta['recipe']
     flops = count_flops(model, 128)
@@ -181,7 +183,7 @@ def model_card(name:str, results=('faces256_valid', 'valid_photos', 'set5', 'set
              ('weights shipped', f"{chosen}: epoch {meta.get('epoch')}"),
              ('command', f"`{meta.get('command', '-')}`"),
              ('log, record', ', '.join([f"`{RECORDS[name][0]}`"] * bool(RECORDS[name][0]) +
-                                       [f"[{RECORDS[name][1]}](../experiments/{RECORDS[name][1]}.ipynb)"] * bool(RECORDS[name][1])) or '-'),
+                                       [f"[{RECORDS[name][1]}]({root}/experiments/{RECORDS[name][1]}.ipynb)"] * bool(RECORDS[name][1])) or '-'),
              ('meant for', MEANT_FOR[name][0]), ('not for', MEANT_FOR[name][1])]
     lines = [md_table([dict(k=k, v=v) for k, v in facts], ['k', 'v'], ['', f'`{name}`'])]
     scored = []
@@ -217,7 +219,7 @@ RESULT_TITLES = {'faces256_valid': 'faces256/valid (53 CelebA-HQ / CelebA / FFHQ
                  'set14': 'Set14 (natural images)', 'faces256_valid_degraded': 'faces256/valid',
                  'valid_photos_degraded': 'faces_more/valid_photos'}
 
-# %% ../nbs/09_report.ipynb #52bead72
+# %% ../nbs/09_report.ipynb #ce5cbaa6
 def which_model(clean:str='valid_photos', suite:str='faces256_valid_degraded', folder=None, card_links:str='models') -> str:
     "The 'which model should I use' Markdown table, its numbers from the results files `clean` and `suite`."
     rows, _ = read_results(clean, folder); srows, _ = read_results(suite, folder)
@@ -235,7 +237,7 @@ def which_model(clean:str='valid_photos', suite:str='faces256_valid_degraded', f
         dict(photo="the course's original network", model=link('seed'), why=f"history only: {psnr['seed'] - psnr['bicubic']:+.2f} dB, below bicubic")]
     return md_table(table, ['photo', 'model', 'why'], ['your photo', 'model', 'the evidence'])
 
-# %% ../nbs/09_report.ipynb #a521296d
+# %% ../nbs/09_report.ipynb #2c816ffc
 SHORT_USE = {'fast': 'clean faces; the default', 'quality': 'clean faces, best quality', 'real': 'JPEG-compressed, noisy, web photos',
              'vdsr': "the course's VDSR design on faces", 'seed': 'history: the course baseline'}
 
@@ -251,17 +253,18 @@ def models_overview(card_links:str='models') -> str:
     return md_table(rows, ['name', 'arch', 'colour', 'params', 'flops', 'start', 'meant'],
                     ['model', 'architecture', 'channels', 'parameters', 'GFLOPs per 128 px face', 'started from', 'meant for'])
 
-# %% ../nbs/09_report.ipynb #362a5528
-def gallery(images:dict, models=('fast', 'quality', 'real'), crop:int=96, size:float=2.1):
-    """A figure: for each {label: RGB array} in `images`, a centred `crop` x `crop` LR crop (shown enlarged by nearest
-    neighbour) and each model's x2 upscale of it."""
+# %% ../nbs/09_report.ipynb #ca08a277
+def gallery(images:dict, models=('fast', 'quality', 'real'), crop:int=96, size:float=2.1, centre=(0.5, 0.5)):
+    """A figure: for each {label: RGB array} in `images`, a `crop` x `crop` LR crop around `centre` (fractions of the
+    height and width; shown enlarged by nearest neighbour) and each model's x2 upscale of it."""
     import matplotlib.pyplot as plt
     from srfaces.restore import upscale
     fig, axs = plt.subplots(len(images), len(models) + 1, figsize=(size * (len(models) + 1), size * len(images)), squeeze=False)
     for row, (label, img) in zip(axs, images.items()):
         img = np.asarray(img)
         if min(img.shape[:2]) < crop: raise ValueError(f"{label}: {img.shape[1]}x{img.shape[0]} is smaller than the {crop} px crop")
-        top, left = (img.shape[0] - crop) // 2, (img.shape[1] - crop) // 2
+        top = min(max(round(img.shape[0] * centre[0]) - crop // 2, 0), img.shape[0] - crop)
+        left = min(max(round(img.shape[1] * centre[1]) - crop // 2, 0), img.shape[1] - crop)
         lr = np.ascontiguousarray(img[top:top + crop, left:left + crop])
         row[0].imshow(_zoom(lr, 2)); row[0].set_title(f'{label}\nLR input', fontsize=8)
         for ax, m in zip(row[1:], models): ax.imshow(np.asarray(upscale(lr, m))); ax.set_title(m, fontsize=9)

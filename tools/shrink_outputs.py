@@ -4,6 +4,7 @@ The docs site serves every notebook's outputs, and the repository carries them; 
 5-10 times its JPEG. Figures larger than 900x900 pixels are scaled down first (they display at page width anyway).
 
     python tools/shrink_outputs.py nbs/03_models.ipynb ...    # rewrite those notebooks in place
+    python tools/shrink_outputs.py --max_side 720 --quality 72 nbs/07_demo.ipynb   # harder, for a big figure
     python tools/shrink_outputs.py --check nbs                 # exit 1 naming each notebook over 500 KB, or nbs/ over 3 MB
 """
 import base64, io, json, sys
@@ -28,7 +29,7 @@ def smaller_encoding(kind: str, original: bytes, max_width: int = 900, max_heigh
     best = min(candidates, key=lambda c: len(c[1]))
     return best if len(best[1]) < 0.8 * len(original) else (kind, original)     # a re-encoding must be worth its loss
 
-def shrink(path: Path, min_kb: int = 60) -> int:
+def shrink(path: Path, min_kb: int = 60, max_side: int = 900, quality: int = 78) -> int:
     "Re-encode the image outputs of notebook `path` over `min_kb`; returns the bytes saved."
     nb = json.loads(path.read_text()); saved = 0
     for cell in nb['cells']:
@@ -37,7 +38,7 @@ def shrink(path: Path, min_kb: int = 60) -> int:
             old_kind = next((k for k in ('image/png', 'image/jpeg') if k in data), None)
             if old_kind is None or len(''.join(data[old_kind])) < min_kb * 1000: continue
             original = base64.b64decode(''.join(data[old_kind]))
-            kind, body = smaller_encoding(old_kind, original)
+            kind, body = smaller_encoding(old_kind, original, max_side, max_side, quality)
             if body is original: continue
             saved += len(original) - len(body)
             del data[old_kind]; data[kind] = base64.b64encode(body).decode() + '\n'
@@ -59,4 +60,6 @@ if __name__ == '__main__':
         problems = [p for f in args[1:] for p in check(Path(f))]
         for p in problems: print(p, file=sys.stderr)
         sys.exit(1 if problems else 0)
-    for a in args: print(f"{a}: {shrink(Path(a)) / 1e3:.0f} KB saved")
+    opts = dict(max_side=900, quality=78)
+    while args and args[0] in ('--max_side', '--quality'): opts[args[0][2:]] = int(args[1]); args = args[2:]
+    for a in args: print(f"{a}: {shrink(Path(a), **opts) / 1e3:.0f} KB saved")

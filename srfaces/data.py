@@ -311,6 +311,9 @@ def prepare(src=None,                # a folder of photos, searched recursively 
     for folder in [f for fs in (src, train_src, valid_src) for f in ([] if fs is None or sample else [fs] if isinstance(fs, (str, Path)) else fs)]:
         if dest.resolve() == Path(folder).resolve() or Path(folder).resolve() in dest.resolve().parents:
             raise ValueError(f"{dest}: DEST is inside the source folder {folder}; its pairs would be read as inputs: choose a folder outside it")
+    for folder in [f for fs in (src, train_src, valid_src, lr_src) for f in ([] if fs is None or sample else [fs] if isinstance(fs, (str, Path)) else fs)]:
+        if dest.resolve() in Path(folder).resolve().parents:            # e.g. ds/train/hr prepared into ds: HR over the originals
+            raise ValueError(f"{folder}: the source folder is inside DEST {dest}; the pairs would be written over it and read back as sources: choose a DEST outside it")
     settings = dict(hr_size=hr_size, scale=scale, lr_src=str(lr_src) if lr_src else None, seed=seed, valid_pct=valid_pct,
                     select_pct=select_pct)
     _check_settings(dest, settings)

@@ -431,6 +431,8 @@ def check_model_settings(arch, kwargs, path):
         if name == 'skip':
             if not isinstance(value, bool): raise CheckpointError(f"{path}: setting 'skip' must be true or false, not {value!r}")
             continue
+        if isinstance(value, (list, tuple)) != isinstance(known[name].default, (list, tuple)):
+            raise CheckpointError(f"{path}: setting {name}={value!r} must be {'a list of integers' if isinstance(known[name].default, (list, tuple)) else 'one integer'}")
         values = value if isinstance(value, (list, tuple)) else [value]
         low, high = _SETTING_BOUNDS[name]
         if not values or not all(isinstance(v, int) and not isinstance(v, bool) and low <= v <= high for v in values):

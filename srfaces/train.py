@@ -24,11 +24,11 @@ except ModuleNotFoundError: import tomli as tomllib                    # Python 
 from .degrade import degrade_settings, parse_degradation
 
 # %% auto #0
-__all__ = ['RECIPE_DEFAULTS', 'ARCH_RECIPES', 'CHOICES', 'LOSSES', 'LOCK_FILE', 'POSITION', 'seed_everything', 'distributed_info',
-           'validate', 'make_recipe', 'read_recipe', 'make_optimizer', 'y_weighted_mse', 'learning_rate',
-           'make_batches', 'training_loss', 'TrainingDiverged', 'Run', 'setup_run', 'checkpoint_meta', 'run_meta',
-           'save_last', 'train_step', 'end_epoch', 'write_log', 'plot_history', 'train', 'as_colour', 'load_teacher',
-           'distil_batch']
+__all__ = ['RECIPE_DEFAULTS', 'ARCH_RECIPES', 'CHOICES', 'UPPER_BOUNDS', 'LOSSES', 'LOCK_FILE', 'POSITION', 'seed_everything',
+           'distributed_info', 'validate', 'make_recipe', 'read_recipe', 'make_optimizer', 'y_weighted_mse',
+           'learning_rate', 'make_batches', 'training_loss', 'TrainingDiverged', 'Run', 'setup_run', 'checkpoint_meta',
+           'run_meta', 'save_last', 'train_step', 'end_epoch', 'write_log', 'plot_history', 'train', 'as_colour',
+           'load_teacher', 'distil_batch']
 
 # %% ../nbs/04_train.ipynb #34dbfa60
 def seed_everything(seed:int):
@@ -84,6 +84,9 @@ CHOICES = dict(optimizer=('sgd', 'adam', 'adamw'), schedule=('cosine', 'step', '
                batches=('loader', 'device'), precision=('fp32', 'bf16'))
 
 # %% ../nbs/04_train.ipynb #86030fbb
+UPPER_BOUNDS = dict(seed=2**32 - 1, repeat=10_000, bs=65_536, lr_crop=4096, lr=1e6, min_lr=1e6, weight_decay=1e6, clip=1e6,
+                    epochs=1e6, steps=1e9, seconds=1e8, save_every=1e8)   # bounds that keep a typo from asking for terabytes or years
+
 def _check_value(key, value, default, source):
     "Refuse a recipe value of the wrong type or out of range."
     kind = float if isinstance(default, float) else type(default)
@@ -91,7 +94,10 @@ def _check_value(key, value, default, source):
     if kind is int and isinstance(value, bool): ok = False
     if not ok: raise ValueError(f"{source}: {key} = {value!r} should be {kind.__name__}")
     if key in CHOICES and value not in CHOICES[key]: raise ValueError(f"{source}: {key} = {value!r}; choose from {', '.join(CHOICES[key])}")
+    if kind in (int, float) and not math.isfinite(value): raise ValueError(f"{source}: {key} = {value!r} must be a finite number")
     if kind in (int, float) and value < 0: raise ValueError(f"{source}: {key} = {value!r} must not be negative")
+    if key in UPPER_BOUNDS and value > UPPER_BOUNDS[key]:
+        raise ValueError(f"{source}: {key} = {value!r} is over its limit {UPPER_BOUNDS[key]:g}")
     if key in ('bs', 'repeat', 'lr') and value <= 0: raise ValueError(f"{source}: {key} must be positive, not {value!r}")
     if key == 'ema' and value >= 1: raise ValueError(f"{source}: ema is a decay per step, below 1 (0: off)")
     if key == 'teacher_weight' and value > 1: raise ValueError(f"{source}: teacher_weight mixes HR and the teacher's output: 0..1")
@@ -126,6 +132,8 @@ def read_recipe(path) -> dict:
     path = Path(path)
     try: data = tomllib.loads(path.read_text())
     except FileNotFoundError: raise FileNotFoundError(f"{path}: no such recipe file") from None
+    except IsADirectoryError: raise ValueError(f"{path}: is a folder; give a recipe file (.toml)") from None
+    except PermissionError: raise ValueError(f"{path}: cannot be read (permission denied)") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e: raise ValueError(f"{path}: not a TOML recipe ({e})") from None
     return make_recipe(data, source=str(path))
 

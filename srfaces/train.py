@@ -24,11 +24,11 @@ except ModuleNotFoundError: import tomli as tomllib                    # Python 
 from .degrade import degrade_settings, parse_degradation
 
 # %% auto #0
-__all__ = ['RECIPE_DEFAULTS', 'ARCH_RECIPES', 'CHOICES', 'UPPER_BOUNDS', 'LOSSES', 'LOCK_FILE', 'POSITION', 'seed_everything',
-           'distributed_info', 'validate', 'make_recipe', 'read_recipe', 'make_optimizer', 'y_weighted_mse',
-           'learning_rate', 'make_batches', 'training_loss', 'TrainingDiverged', 'Run', 'setup_run', 'checkpoint_meta',
-           'run_meta', 'save_last', 'train_step', 'end_epoch', 'write_log', 'plot_history', 'train', 'as_colour',
-           'load_teacher', 'distil_batch']
+__all__ = ['RECIPE_DEFAULTS', 'ARCH_RECIPES', 'CHOICES', 'UPPER_BOUNDS', 'LOSSES', 'LOCK_FILE', 'RESUME_KEYS', 'POSITION',
+           'seed_everything', 'distributed_info', 'validate', 'make_recipe', 'read_recipe', 'make_optimizer',
+           'y_weighted_mse', 'learning_rate', 'make_batches', 'training_loss', 'TrainingDiverged', 'Run', 'setup_run',
+           'checkpoint_meta', 'run_meta', 'save_last', 'train_step', 'end_epoch', 'write_log', 'plot_history', 'train',
+           'as_colour', 'load_teacher', 'distil_batch']
 
 # %% ../nbs/04_train.ipynb #34dbfa60
 def seed_everything(seed:int):
@@ -253,6 +253,17 @@ def _initial_model(recipe:dict, state:dict, path):
     return build_model(recipe['arch'], **recipe['model'])
 
 # %% ../nbs/04_train.ipynb #b07532f7
+RESUME_KEYS = ('optimizer', 'rng', 'position')                     # what save_last stores beside the weights
+
+def _check_resumable(state:dict, path):
+    "Refuse, in one line, a `last.pt` that is a model (a shipped model, a best.pt) rather than a training run's state."
+    missing = [k for k in RESUME_KEYS if k not in state] + ([] if isinstance(state.get('meta'), dict) and 'recipe' in state['meta'] else ['recipe'])
+    if missing:
+        raise ValueError(f"{path}: a model checkpoint, not a training run's state (no {', '.join(missing)}): "
+                         f"--resume needs the last.pt a run wrote; to start from these weights use --init {path}")
+    if not all(isinstance(state['position'], dict) and k in state['position'] for k in POSITION) or not isinstance(state['rng'], dict):
+        raise ValueError(f"{path}: its training state is damaged (position or random generators unreadable); start a new run")
+
 def setup_run(data, recipe:dict=None, *, out, resume:bool=False, device:str=None, workers:int=0, command:str='') -> Run:
     "A `Run` ready for its next step: fresh from `recipe`, or restored from `out/last.pt` when `resume`."
     out = Path(out)
@@ -266,6 +277,7 @@ def setup_run(data, recipe:dict=None, *, out, resume:bool=False, device:str=None
         if world > 1: dev = torch.device('cuda', local_rank); torch.cuda.set_device(dev)
         torch.backends.cudnn.benchmark = True; torch.backends.cuda.matmul.allow_tf32 = torch.backends.cudnn.allow_tf32 = True
     state = read_checkpoint(out / 'last.pt') if resume else None
+    if state is not None: _check_resumable(state, out / 'last.pt')
     recipe = make_recipe(state['meta']['recipe'], source=str(out / 'last.pt')) if state is not None else make_recipe(recipe)
     seed_everything(recipe['seed'])
     model = _initial_model(recipe, state, out / 'last.pt')

@@ -4,7 +4,7 @@
 
 # %% ../nbs/01b_degrade.ipynb #73df66ce
 from __future__ import annotations
-import io, re, zlib
+import io, math, re, zlib
 from dataclasses import dataclass
 import numpy as np
 import torch
@@ -13,8 +13,9 @@ from skimage.filters import gaussian
 from .core import imresize
 
 # %% auto #0
-__all__ = ['KERNELS', 'NOISE_KINDS', 'SUITE', 'DEGRADE_DEFAULTS', 'gaussian_blur', 'shrink', 'add_noise', 'jpeg', 'Degradation',
-           'parse_degradation', 'image_seed', 'suite_names', 'degrade_settings', 'random_degradation']
+__all__ = ['KERNELS', 'NOISE_KINDS', 'MAX_BLUR', 'MAX_NOISE', 'MIN_NAMED_SIGMA', 'SUITE', 'DEGRADE_DEFAULTS', 'gaussian_blur',
+           'shrink', 'add_noise', 'jpeg', 'Degradation', 'parse_degradation', 'image_seed', 'suite_names',
+           'degrade_settings', 'random_degradation']
 
 # %% ../nbs/01b_degrade.ipynb #9d9161a3
 def gaussian_blur(img:np.ndarray, sigma:float) -> np.ndarray:
@@ -62,6 +63,8 @@ def jpeg(img:np.ndarray, quality:int) -> np.ndarray:
     with Image.open(buf) as im: return np.asarray(im.convert(Image.fromarray(img).mode))
 
 # %% ../nbs/01b_degrade.ipynb #dc96007b
+MAX_BLUR, MAX_NOISE, MIN_NAMED_SIGMA = 10., 100., 0.1   # the bounds of a degradation (random draws stay well inside)
+
 @dataclass(frozen=True)
 class Degradation:
     "One way an LR face is made from its HR face: blur -> shrink -> noise -> JPEG."
@@ -74,7 +77,11 @@ class Degradation:
     def __post_init__(self):
         if self.kernel not in KERNELS: raise ValueError(f"unknown shrink kernel {self.kernel!r}; choose from {', '.join(KERNELS)}")
         if self.noise_kind not in NOISE_KINDS: raise ValueError(f"unknown noise {self.noise_kind!r}; choose from {', '.join(NOISE_KINDS)}")
+        if not (math.isfinite(self.blur) and math.isfinite(self.noise)): raise ValueError(f"blur and noise sigma must be finite numbers ({self})")
         if self.blur < 0 or self.noise < 0: raise ValueError(f"blur and noise sigma must not be negative ({self})")
+        if self.blur > MAX_BLUR: raise ValueError(f"blur sigma {self.blur:g} is over {MAX_BLUR:g} HR pixels (a face blurred past recognition)")
+        if self.noise > MAX_NOISE: raise ValueError(f"noise sigma {self.noise:g} is over {MAX_NOISE:g} (of 255)")
+
         if self.quality and not 1 <= self.quality <= 100: raise ValueError(f"JPEG quality must be 1..100, not {self.quality}")
 
     @property
@@ -102,9 +109,15 @@ _TOKEN = re.compile(r'^(blur|noise|poisson|jpeg)(\d+(?:\.\d+)?)$')
 def parse_degradation(name:str) -> Degradation:
     "The `Degradation` a name such as 'jpeg75', 'blur1-jpeg75', 'area-noise3-jpeg90' or 'clean' describes."
     if isinstance(name, Degradation): return name
-    settings = {}
+    settings, seen = {}, {}
     for token in str(name).strip().lower().split('-'):
         m = _TOKEN.match(token)
+        part = 'kernel' if token in KERNELS else ('noise' if m.group(1) == 'poisson' else m.group(1)) if m else token
+        if part in seen and token != 'clean': raise ValueError(f"degradation {name!r}: {seen[part]!r} and {token!r} both set the {part}; give it once")
+        seen[part] = token
+        if m and float(m.group(2)) == 0: raise ValueError(f"degradation {name!r}: {token!r} does nothing; leave it out (or say 'clean')")
+        if m and m.group(1) in ('noise', 'poisson', 'blur') and float(m.group(2)) < MIN_NAMED_SIGMA:
+            raise ValueError(f"degradation {name!r}: {token!r}: a sigma below {MIN_NAMED_SIGMA:g} changes nothing you could see; leave it out")
         if token == 'clean': continue
         elif token in KERNELS and token != 'bicubic': settings['kernel'] = token
         elif m and m.group(1) == 'jpeg': settings['quality'] = int(float(m.group(2)))

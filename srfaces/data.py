@@ -4,7 +4,7 @@
 
 # %% ../nbs/01_data.ipynb #eba98cab
 from __future__ import annotations
-import csv, json, multiprocessing, os, random, time
+import csv, fcntl, json, multiprocessing, os, random, time
 from dataclasses import dataclass
 from pathlib import Path
 import numpy as np
@@ -14,9 +14,9 @@ from concurrent.futures import ProcessPoolExecutor
 from .core import progress as progress_display, MAX_PIXELS, ImageError, find_images, atomic_write, load_rgb, imresize, save_png, write_csv
 
 # %% auto #0
-__all__ = ['SPLITS', 'SAMPLE_IMAGES', 'MANIFEST_FIELDS', 'SETTINGS_FILE', 'JOURNAL_FILE', 'center_crop_square', 'make_hr',
-           'make_pair', 'assign_splits', 'existing_splits', 'load_sample', 'PrepJob', 'source_identity', 'prepare_one',
-           'read_manifest', 'Journal', 'prepare']
+__all__ = ['SPLITS', 'SAMPLE_IMAGES', 'MANIFEST_FIELDS', 'SETTINGS_FILE', 'JOURNAL_FILE', 'PREPARE_LOCK', 'center_crop_square',
+           'make_hr', 'make_pair', 'assign_splits', 'existing_splits', 'load_sample', 'PrepJob', 'source_identity',
+           'prepare_one', 'read_manifest', 'Journal', 'prepare']
 
 # %% ../nbs/01_data.ipynb #cc218b60
 def center_crop_square(image:np.ndarray) -> np.ndarray:
@@ -285,6 +285,16 @@ def _run_jobs(jobs:list, workers:int):
     with ProcessPoolExecutor(workers) as pool: yield from pool.map(prepare_one, jobs, chunksize=4)
 
 # %% ../nbs/01_data.ipynb #331eee2b
+PREPARE_LOCK = 'prepare.lock'
+
+def _lock_dest(dest:Path):
+    "An exclusive `flock` of `dest/prepare.lock`: a second prepare into the same folder is refused before any work."
+    handle = open(dest / PREPARE_LOCK, 'a')
+    try: fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        handle.close(); raise ValueError(f"{dest}: another srfaces_prepare is writing into this folder; wait for it to finish or choose another DEST") from None
+    return handle
+
 def prepare(src=None,                # a folder of photos, searched recursively (or None with `sample`)
             dest='data/prepared',    # output: {train,valid}/{hr,lr}/<stem>.png, manifest.csv, prepare.json
             valid_pct:float=0.1,     # fraction of faces in the validation split (seeded shuffle of sorted stems)
@@ -320,6 +330,7 @@ def prepare(src=None,                # a folder of photos, searched recursively 
     jobs, errors = _jobs_for(sources, dest, valid_pct, seed, hr_size, scale, lr_src, limit, select_pct)
     for job in jobs: job.max_pixels = max_pixels
     dest.mkdir(parents=True, exist_ok=True)
+    lock = _lock_dest(dest)                                            # one prepare at a time per DEST
     atomic_write(dest / SETTINGS_FILE, lambda p: Path(p).write_text(json.dumps(settings, indent=1) + "\n"))
     workers = os.cpu_count() if workers is None else workers
     start, results, journal = time.perf_counter(), [], Journal(dest)
@@ -337,6 +348,7 @@ def prepare(src=None,                # a folder of photos, searched recursively 
         if stem not in rows and stem in finished: rows[stem] = row
     write_csv(sorted(rows.values(), key=lambda r: (r['split'], r['stem'])), MANIFEST_FIELDS, dest / 'manifest.csv')
     (dest / JOURNAL_FILE).unlink()                                     # its rows are in the manifest now
+    (dest / PREPARE_LOCK).unlink(missing_ok=True); lock.close()
     count = lambda key, value: sum(r[key] == value for r in results)
     return dict(done=count('status', 'done'), skipped=count('status', 'skipped'), errors=errors,
                 **{split: sum(r['split'] == split for r in rows.values()) for split in SPLITS},

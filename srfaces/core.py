@@ -283,11 +283,13 @@ def check_png_stream(path, data:bytes):
     if channels is None: raise corrupt(f"unknown colour type {colour}")
     row_bytes = lambda width: 1 + (width * channels * depth + 7) // 8
     sizes = [(w, h)] if not interlace else [(max(0, -(-(w - x0) // dx)), max(0, -(-(h - y0) // dy))) for x0, y0, dx, dy in _ADAM7]
+    expected = sum(ph * row_bytes(pw) for pw, ph in sizes if pw and ph)
     try:
         inflater = zlib.decompressobj()
-        raw = np.frombuffer(inflater.decompress(b''.join(idat)), np.uint8)
+        out = inflater.decompress(b''.join(idat), expected + 1)        # never more than the header declares (+1 to see it)
     except zlib.error as e: raise corrupt(e) from None
-    expected = sum(ph * row_bytes(pw) for pw, ph in sizes if pw and ph)
+    if len(out) > expected or inflater.unconsumed_tail: raise corrupt(f"the image data inflate to more than the {expected} bytes its header declares")
+    raw = np.frombuffer(out, np.uint8)
     if not inflater.eof or len(raw) != expected: raise corrupt(f"the image data inflate to {len(raw)} bytes, not {expected}")
     starts, offset = [], 0
     for pw, ph in sizes:

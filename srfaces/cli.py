@@ -7,12 +7,21 @@ __all__ = ['MAX_PIXELS', 'COMMANDS', 'make_parser', 'command', 'srfaces_prepare'
            'srfaces_evaluate', 'srfaces_export', 'srfaces_demo', 'summary']
 
 # %% ../nbs/08_cli.ipynb #20d8a1b2
-import argparse, inspect, shlex, sys
+import argparse, inspect, math, shlex, sys
 from pathlib import Path
 from fastcore.docments import docments
 
 # %% ../nbs/08_cli.ipynb #7a612fc1
 MAX_PIXELS = 50_000_000                  # refuse larger images by default: `core.MAX_PIXELS`, repeated so that parsing needs no PyTorch
+
+def _finite(kind):
+    "`kind` as an argparse type, refusing NaN and infinity for floats (every number of every command is finite)."
+    if kind is not float: return kind
+    def finite_float(text):
+        value = float(text)
+        if not math.isfinite(value): raise argparse.ArgumentTypeError(f"{text!r} is not a finite number")
+        return value
+    return finite_float
 
 def make_parser(func, prog:str=None, positional=()) -> argparse.ArgumentParser:
     "The argparse parser of `func`: options from its signature, help from the comment beside each parameter."
@@ -24,9 +33,9 @@ def make_parser(func, prog:str=None, positional=()) -> argparse.ArgumentParser:
             p.add_argument(f'--{name}', action='store_true', help=text)
             continue
         if default not in (inspect.Parameter.empty, None, ''): text += f' (default: {default})'
-        if default is inspect.Parameter.empty: p.add_argument(name, type=anno, help=text)
-        elif name in positional: p.add_argument(name, type=anno, nargs='?', default=default, help=text)
-        else: p.add_argument(f'--{name}', type=anno, default=default, metavar=name.upper(), help=text)
+        if default is inspect.Parameter.empty: p.add_argument(name, type=_finite(anno), help=text)
+        elif name in positional: p.add_argument(name, type=_finite(anno), nargs='?', default=default, help=text)
+        else: p.add_argument(f'--{name}', type=_finite(anno), default=default, metavar=name.upper(), help=text)
     return p
 
 def command(func=None, *, positional=()):

@@ -213,6 +213,9 @@ def plan_outputs(src, dest, ignored:list=None, ext:str='png', suffix:str='', not
         for p in clashing: outputs[p] = (dest / p.relative_to(src)).with_name(p.name + suffix + chosen[p][0]); whole.add(p)
     same = [o for o, n in Counter(outputs.values()).items() if n > 1]
     if same: raise ValueError(f"{same[0]}: several inputs would be written there; rename one of them")
+    resolved = {p.resolve(): p for p in inputs}
+    replaced = [resolved[o.resolve()] for o in outputs.values() if o.resolve() in resolved]
+    if replaced: raise ValueError(f"{replaced[0]}: an input image that an output would replace (DEST {dest} holds SRC {src}); choose a DEST outside {src}")
     return [(p, outputs[p]) for p in inputs]
 
 # %% ../nbs/05_restore.ipynb #f211f059

@@ -122,13 +122,13 @@ def runtime_model(model='fast', engine:str='auto', scale:int=2, device=None):
 
 # %% ../nbs/05_restore.ipynb #5eb01c91
 def _check_tiling(tile, overlap):
-    if tile is not None and tile < 1: raise ValueError(f"tile must be at least 1 LR pixel (or None/0 for no tiling), not {tile}")
+    if tile is not None and tile < 0: raise ValueError(f"tile must be 1 LR pixel or more (0 or None: no tiling), not {tile}")
     if overlap < 0: raise ValueError(f"overlap must be 0 or more LR pixels, not {overlap}")
 
 # %% ../nbs/05_restore.ipynb #211b39d3
 def upscale(img,                  # a PIL image, an image file path, or a numpy array (see `as_image`)
             model='fast',         # a shipped name ('fast', 'quality', 'real', 'vdsr', 'seed'), a checkpoint path or a model object
-            tile:int=256,         # LR tile side: bounds memory on large photos (None: the whole image at once)
+            tile:int=256,         # LR tile side: bounds memory on large photos (0 or None: the whole image at once)
             overlap:int=16,       # LR margin read around each tile and cut off again (>= receptive field: seamless)
             engine:str='auto',    # 'torch', 'onnx', or 'auto' (ONNX Runtime for names and paths when installed)
             ensemble:bool=False,  # average with the result on the mirror image (`models.MirrorEnsemble`): twice the time

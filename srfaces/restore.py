@@ -61,12 +61,12 @@ def _at_least_two(patch_fn, scale:int):
     return safe
 
 # %% ../nbs/05_restore.ipynb #2b47f426
-def as_image(img):
+def as_image(img, max_pixels:int=None):
     """A PIL image from what `upscale` accepts: a PIL image (its EXIF orientation applied, as for a file), an image file
     path, or a numpy array -- `HxW` or `HxWx1/3/4` of uint8, `HxW` uint16, or float in 0..1 (colour floats are
     quantised to 8 bits). 16-bit colour (a `HxWx3/4` uint16 array, or a 16-bit colour PNG) stays a uint16 array:
     Pillow has no mode for it."""
-    if isinstance(img, (str, Path)): return read_image(img)
+    if isinstance(img, (str, Path)): return read_image(img, max_pixels)
     if isinstance(img, np.ndarray) and img.dtype == np.uint16 and img.ndim == 3 and img.shape[2] in (3, 4): return img
     if isinstance(img, Image.Image): return upright(img)
     if not isinstance(img, np.ndarray):
@@ -133,13 +133,17 @@ def upscale(img,                  # a PIL image, an image file path, or a numpy 
             engine:str='auto',    # 'torch', 'onnx', or 'auto' (ONNX Runtime for names and paths when installed)
             ensemble:bool=False,  # average with the result on the mirror image (`models.MirrorEnsemble`): twice the time
             progress:bool=False,  # a bar of the tiles done (a large photo takes a while on a CPU)
-            device=None           # cuda, mps or cpu (None: a GPU when PyTorch has one, else the CPU with `engine`)
+            device=None,          # cuda, mps or cpu (None: a GPU when PyTorch has one, else the CPU with `engine`)
+            max_pixels:int=MAX_PIXELS  # refuse larger images (arrays and PIL images too), before any work; None: no limit
            ):
     """Upscale an image 2x: a PIL image, an image file or a numpy array (see `as_image`); EXIF orientation applied.
     Y by the model (`engine`: see `runtime_model`), chroma and alpha by MATLAB bicubic; greyscale stays greyscale,
     16-bit stays 16-bit, float stays float. Returns a PIL image, or for 16-bit colour a uint16 array (`core.save_image`
     writes it as a 16-bit PNG)."""
-    img = as_image(img)
+    shape = img.shape[:2] if isinstance(img, np.ndarray) else (img.height, img.width) if isinstance(img, Image.Image) else None
+    if max_pixels and shape and shape[0] * shape[1] > max_pixels:
+        raise ValueError(f"{shape[1]}x{shape[0]} image: {shape[0] * shape[1] / 1e6:.1f} Mpx is over the limit of {max_pixels / 1e6:.1f} Mpx (max_pixels)")
+    img = as_image(img, max_pixels)
     deep = isinstance(img, np.ndarray)
     height, width = img.shape[:2] if deep else (img.height, img.width)
     if width == 0 or height == 0: raise ValueError(f"empty image ({width}x{height} pixels)")
@@ -256,7 +260,7 @@ def upscale_path(src, dest, model='fast', overwrite:bool=False, tile:int=256, ov
         try:
             img = read_image(inp, max_pixels)
             if getattr(img, 'n_frames', 1) > 1: notes.append(f"{inp}: {img.n_frames} frames; only the first was upscaled")
-            result = upscale(img, net, tile, overlap, progress=progress and len(jobs) == 1)   # one big photo: its tiles
+            result = upscale(img, net, tile, overlap, progress=progress and len(jobs) == 1, max_pixels=max_pixels)   # one big photo: its tiles
             outp.parent.mkdir(parents=True, exist_ok=True)
             save_image(result, outp, quality)
             done += 1

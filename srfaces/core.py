@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_core.ipynb #bb9dfb69
 from __future__ import annotations
-import contextlib, csv, errno, io, os, math, sys, functools, statistics, struct, time, uuid, zlib
+import contextlib, csv, errno, io, os, math, sys, functools, statistics, struct, time, uuid, warnings, zlib
 from pathlib import Path
 import numpy as np
 import torch
@@ -242,9 +242,11 @@ def open_image(path, max_pixels:int=None) -> Image.Image:
     if path.is_dir(): raise ImageError(path, "is a directory, not an image")
     if path.stat().st_size == 0: raise ImageError(path, "empty file (0 bytes)")
     try:
-        img = Image.open(path)
-        _check_pixels(path, img.width, img.height, max_pixels)
-        img.load()
+        with warnings.catch_warnings():                            # our own limit speaks, once, in one line
+            warnings.simplefilter('ignore', Image.DecompressionBombWarning)
+            img = Image.open(path)
+        try: _check_pixels(path, img.width, img.height, max_pixels); img.load()
+        except BaseException: img.close(); raise                      # a refused or broken file is not left open
     except UnidentifiedImageError: raise ImageError(path, "not an image (format not recognised)") from None
     except Image.DecompressionBombError as e: raise ImageError(path, f"refused as a decompression bomb ({e})") from None
     except (OSError, SyntaxError, ValueError, EOFError) as e:

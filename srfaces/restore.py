@@ -236,6 +236,13 @@ def _refuse_replacing_inputs(src, jobs):
         if outp.exists() and outp.resolve() in inputs:
             raise ValueError(f"{outp}: is an input image under {src}; --overwrite would replace it (choose a DEST outside {src})")
 
+def _check_writable(dest, jobs):
+    "`ValueError` before any work when the folder the outputs go to cannot be written (read-only, not a folder)."
+    if not jobs: return
+    folder = next((p for p in [jobs[0][1].parent, *jobs[0][1].parent.parents] if p.exists()), Path('.'))
+    if not folder.is_dir() or not os.access(folder, os.W_OK | os.X_OK):
+        raise ValueError(f"{dest}: cannot be written ({folder} is not a writable folder); nothing was upscaled")
+
 def upscale_path(src, dest, model='fast', overwrite:bool=False, tile:int=256, overlap:int=16, progress:bool=True,
                  engine:str='auto', max_pixels:int=MAX_PIXELS, ensemble:bool=False, device=None, ext:str='png',
                  suffix:str='', quality:int=95) -> dict:
@@ -246,6 +253,7 @@ def upscale_path(src, dest, model='fast', overwrite:bool=False, tile:int=256, ov
     if not 1 <= quality <= 100: raise ValueError(f"--quality must be 1..100, not {quality}")
     jobs = plan_outputs(src, dest, ignored, ext, suffix, notes)
     if overwrite: _refuse_replacing_inputs(src, jobs)
+    _check_writable(dest, jobs)
     _check_tiling(tile, overlap)                                      # before any work, not once per image
     net = runtime_model(model, engine, device=device)
     if ensemble: net = MirrorEnsemble(net)

@@ -153,7 +153,7 @@ def srfaces_train(
 def srfaces_upscale(
     src:str,                            # an image file or a folder of images
     dest:str,                           # output file (.png, .jpg, .webp, .tif, .bmp) or folder (same relative paths, --ext and --suffix)
-    model:str='fast',                   # shipped model (fast, quality, real, vdsr, seed) or a checkpoint file; a name with / or .pt is always a path
+    model:str='auto',                   # auto: real for JPEG-compressed or noisy photos, fast for clean ones (per image); or a shipped model (fast, quality, real, vdsr, seed) or a checkpoint file (a name with / or .pt is a path)
     overwrite:bool=False,               # replace existing outputs (never an image under SRC: refused before any work)
     tile:int=256,                       # tile size in LR pixels (bounds memory; 0 = whole image)
     overlap:int=16,                     # tile margin in LR pixels (>= receptive field: seamless)
@@ -166,6 +166,7 @@ def srfaces_upscale(
     suffix:str='',                      # added to each output's name, e.g. _x2 (photo.jpg -> photo_x2.png)
     quality:int=95,                     # JPEG and WebP quality (1-100)
     progress:bool=False,                # progress bars even when the output is not a terminal (a log file)
+    verbose:bool=False,                 # say which model --model auto chose for each image, and why
 ):
     "Upscale images 2x with a srfaces model (Y by the network, chroma and alpha by bicubic)."
     from srfaces.core import set_threads
@@ -181,7 +182,11 @@ def srfaces_upscale(
     if res['ignored']: print(f"ignored {len(res['ignored'])} files that are not images: {', '.join(res['ignored'][:5])}"
                              + (" ..." if len(res['ignored']) > 5 else ""), file=sys.stderr)
     for e in res['errors']: print(f"error: {e}", file=sys.stderr)
-    print(f"{res['done']} upscaled into {dest}, {len(res['skipped'])} skipped (existing), {len(res['errors'])} errors")
+    if verbose:
+        for c in res['choices']: print(f"auto: {c}")
+    chosen = [c.rsplit(': ', 1)[1].split(' ')[0] for c in res['choices']]
+    auto = f" (auto: {', '.join(f'{chosen.count(m)} {m}' for m in dict.fromkeys(chosen))})" if chosen else ''
+    print(f"{res['done']} upscaled into {dest}{auto}, {len(res['skipped'])} skipped (existing), {len(res['errors'])} errors")
     if res['errors'] or (Path(src).is_file() and res['skipped']): sys.exit(1)
 
 # %% ../nbs/08_cli.ipynb #10e74e6e

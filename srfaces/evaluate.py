@@ -14,7 +14,7 @@ from PIL import Image
 from .core import progress as progress_display, ImageError, MAX_PIXELS, load_rgb, imresize, psnr_y, psnr_ssim_y, to_model_units, from_model_units, atomic_write, write_csv, md_table, find_images, median_ms
 from .dataset import paired_files
 from .models import BicubicUpsample, RLFN, MirrorEnsemble
-from .restore import upscale, runtime_model
+from .restore import upscale, runtime_model, choose_model, AUTO_MODELS
 from .degrade import parse_degradation, image_seed, suite_names
 
 # %% auto #0
@@ -89,6 +89,9 @@ def method_function(method, scale:int=2, reference=None, engine:str='auto', devi
         model = MirrorEnsemble(_network(base, scale, reference, engine, device))
         return lambda lr: np.asarray(upscale(lr, model))
     if method == 'bicubic': return lambda lr: imresize(lr, scale)
+    if method == 'auto':                                              # per image, what upscale(model='auto') would run
+        nets = {name: _network(name, scale, reference, engine, device) for name in AUTO_MODELS}
+        return lambda lr: np.asarray(upscale(lr, nets[choose_model(lr)[0]]))
     if method in _PIL_FILTERS:
         f = _PIL_FILTERS[method]
         return lambda lr: np.asarray(Image.fromarray(lr).resize((lr.shape[1] * scale, lr.shape[0] * scale), f))

@@ -16,8 +16,9 @@ from .models import load_model, upscale_rgb, upscale_y, MirrorEnsemble
 from .export import onnx_model
 
 # %% auto #0
-__all__ = ['ENGINES', 'PREFER_ONNX', 'OUTPUT_EXTS', 'MAX_NAME_BYTES', 'tiled_map', 'as_image', 'runtime_model', 'upscale',
-           'plan_outputs', 'upscale_path', 'wipe', 'compare_slider', 'plot_wipes']
+__all__ = ['ENGINES', 'PREFER_ONNX', 'AUTO_MODELS', 'AUTO_THRESHOLDS', 'OUTPUT_EXTS', 'MAX_NAME_BYTES', 'tiled_map', 'as_image',
+           'runtime_model', 'noise_sigma', 'jpeg_grid_ratio', 'jpeg_quality', 'input_evidence', 'choose_model',
+           'upscale', 'plan_outputs', 'upscale_path', 'wipe', 'compare_slider', 'plot_wipes']
 
 # %% ../nbs/05_restore.ipynb #d7f59255
 def _tiles(length:int, tile:int):
@@ -125,9 +126,61 @@ def _check_tiling(tile, overlap):
     if tile is not None and tile < 0: raise ValueError(f"tile must be 1 LR pixel or more (0 or None: no tiling), not {tile}")
     if overlap < 0: raise ValueError(f"overlap must be 0 or more LR pixels, not {overlap}")
 
+# %% ../nbs/05_restore.ipynb #dedf21b6
+AUTO_MODELS = ('fast', 'real')                      # what model='auto' chooses between: clean photos, degraded ones
+AUTO_THRESHOLDS = dict(grid=1.14, noise=3.6, jpeg_quality=90)   # chosen on faces256/train (see the text above)
+_IJG_LUMINANCE = (16, 11, 10, 16, 24, 40, 51, 61, 12, 12, 14, 19, 26, 58, 60, 55, 14, 13, 16, 24, 40, 57, 69, 56,
+                  14, 17, 22, 29, 51, 87, 80, 62, 18, 22, 37, 56, 68, 109, 103, 77, 24, 35, 55, 64, 81, 104, 113, 92,
+                  49, 64, 78, 87, 103, 121, 120, 101, 72, 92, 95, 98, 112, 100, 103, 99)   # the JPEG standard's table, quality 50
+
+def _luma8(img) -> np.ndarray:
+    "The luminance of an image on a 0..255 scale, as float64 (colour by BT.601 weights; 16-bit and float rescaled)."
+    a = np.asarray(img)
+    if a.dtype.kind == 'f': a = a * 255.
+    elif a.dtype == np.uint16 or (isinstance(img, Image.Image) and img.mode.startswith('I')): a = a / 257.
+    a = a.astype(np.float64)
+    if a.ndim == 3: a = a[..., 0] * 0.299 + a[..., 1] * 0.587 + a[..., 2] * 0.114 if a.shape[2] >= 3 else a[..., 0]
+    return a
+
+def noise_sigma(y:np.ndarray) -> float:
+    "Immerkaer's (1996) noise sigma of a greyscale image: the mean absolute response of a mask that cancels smooth structure."
+    m = (y[:-2, :-2] - 2 * y[:-2, 1:-1] + y[:-2, 2:] - 2 * y[1:-1, :-2] + 4 * y[1:-1, 1:-1] - 2 * y[1:-1, 2:]
+         + y[2:, :-2] - 2 * y[2:, 1:-1] + y[2:, 2:])
+    return float(np.sqrt(np.pi / 2) * np.abs(m).mean() / 6) if m.size else 0.
+
+def jpeg_grid_ratio(y:np.ndarray) -> float:
+    "High-frequency DCT energy of 8x8 blocks on a grid shifted by 4 pixels over that on the aligned grid (JPEG: well above 1)."
+    from scipy.fft import dctn
+    def energy(a):
+        h, w = a.shape[0] // 8 * 8, a.shape[1] // 8 * 8
+        if not h or not w: return 0.
+        blocks = dctn(a[:h, :w].reshape(h // 8, 8, w // 8, 8).transpose(0, 2, 1, 3), axes=(2, 3), norm='ortho')
+        return float(np.abs(blocks[..., np.add.outer(np.arange(8), np.arange(8)) >= 6]).mean())
+    aligned = energy(y)
+    return energy(y[4:, 4:]) / aligned if aligned > 1e-6 else 1.
+
+def jpeg_quality(img) -> int | None:
+    "The quality (IJG scale, 1-100) a JPEG image was saved with, from its luminance quantisation table; None if not a JPEG."
+    tables = getattr(img, 'quantization', None)
+    if not tables or 0 not in tables: return None
+    scale = 100 * sum(tables[0]) / sum(_IJG_LUMINANCE)
+    return int(round(max(1., min(100., (200 - scale) / 2 if scale <= 100 else 5000 / scale))))
+
+def input_evidence(img) -> dict:
+    "What `choose_model` reads from an image (PIL image or array): JPEG grid ratio, noise sigma, and a JPEG file's quality."
+    y = _luma8(img)
+    return dict(grid=jpeg_grid_ratio(y), noise=noise_sigma(y), jpeg_quality=jpeg_quality(img))
+
+def choose_model(img) -> tuple[str, str]:
+    "The model `model='auto'` runs on `img` ('fast' or 'real') and the evidence, in words."
+    e, t = input_evidence(img), AUTO_THRESHOLDS
+    why = f"JPEG grid {e['grid']:.2f}, noise {e['noise']:.1f}" + (f", JPEG quality {e['jpeg_quality']}" if e['jpeg_quality'] else '')
+    degraded = e['grid'] > t['grid'] or e['noise'] > t['noise'] or (e['jpeg_quality'] or 100) <= t['jpeg_quality']
+    return ('real' if degraded else 'fast'), why
+
 # %% ../nbs/05_restore.ipynb #211b39d3
 def upscale(img,                  # a PIL image, an image file path, or a numpy array (see `as_image`)
-            model='fast',         # a shipped name ('fast', 'quality', 'real', 'vdsr', 'seed'), a checkpoint path or a model object
+            model='auto',         # 'auto' (`choose_model`: real for JPEG-compressed or noisy images, else fast), a shipped name, a checkpoint path or a model
             tile:int=256,         # LR tile side: bounds memory on large photos (0 or None: the whole image at once)
             overlap:int=16,       # LR margin read around each tile and cut off again (>= receptive field: seamless)
             engine:str='auto',    # 'torch', 'onnx', or 'auto' (ONNX Runtime for names and paths when installed)
@@ -144,6 +197,7 @@ def upscale(img,                  # a PIL image, an image file path, or a numpy 
     if max_pixels and shape and shape[0] * shape[1] > max_pixels:
         raise ValueError(f"{shape[1]}x{shape[0]} image: {shape[0] * shape[1] / 1e6:.1f} Mpx is over the limit of {max_pixels / 1e6:.1f} Mpx (max_pixels)")
     img = as_image(img, max_pixels)
+    if isinstance(model, str) and model == 'auto': model = choose_model(img)[0]
     deep = isinstance(img, np.ndarray)
     height, width = img.shape[:2] if deep else (img.height, img.width)
     if width == 0 or height == 0: raise ValueError(f"empty image ({width}x{height} pixels)")
@@ -243,21 +297,25 @@ def _check_writable(dest, jobs):
     if not folder.is_dir() or not os.access(folder, os.W_OK | os.X_OK):
         raise ValueError(f"{dest}: cannot be written ({folder} is not a writable folder); nothing was upscaled")
 
-def upscale_path(src, dest, model='fast', overwrite:bool=False, tile:int=256, overlap:int=16, progress:bool=True,
+def upscale_path(src, dest, model='auto', overwrite:bool=False, tile:int=256, overlap:int=16, progress:bool=True,
                  engine:str='auto', max_pixels:int=MAX_PIXELS, ensemble:bool=False, device=None, ext:str='png',
                  suffix:str='', quality:int=95) -> dict:
     """Upscale an image file to a file, or a folder to a folder (see above). Returns the count done and lists of
-    skipped outputs, errors, notes and ignored non-image files. `ext`, `suffix`: see `plan_outputs`;
-    `quality`: of JPEG and WebP outputs."""
+    skipped outputs, errors, notes, ignored non-image files and, with `model='auto'`, each input's model and why
+    (`choices`). `ext`, `suffix`: see `plan_outputs`; `quality`: of JPEG and WebP outputs."""
     ignored, notes = [], []
     if not 1 <= quality <= 100: raise ValueError(f"--quality must be 1..100, not {quality}")
     jobs = plan_outputs(src, dest, ignored, ext, suffix, notes)
     if overwrite: _refuse_replacing_inputs(src, jobs)
     _check_writable(dest, jobs)
     _check_tiling(tile, overlap)                                      # before any work, not once per image
-    net = runtime_model(model, engine, device=device)
-    if ensemble: net = MirrorEnsemble(net)
-    done, skipped, errors = 0, [], []
+    auto = isinstance(model, str) and model == 'auto'
+    nets = {}
+    def network(name):                                                 # each model loaded once, when first needed
+        if name not in nets: nets[name] = MirrorEnsemble(runtime_model(name, engine, device=device)) if ensemble else runtime_model(name, engine, device=device)
+        return nets[name]
+    if not auto: network(model)                                       # a bad model name is refused before any work
+    done, skipped, errors, choices = 0, [], [], []
     too_long = {inp for inp, outp in jobs if len(os.fsencode(outp.name)) > MAX_NAME_BYTES}
     errors += [f"{inp}: its output name is {len(os.fsencode(outp.name))} bytes, over the {MAX_NAME_BYTES} a file system allows; rename it"
                for inp, outp in jobs if inp in too_long]
@@ -268,7 +326,9 @@ def upscale_path(src, dest, model='fast', overwrite:bool=False, tile:int=256, ov
         try:
             img = read_image(inp, max_pixels)
             if getattr(img, 'n_frames', 1) > 1: notes.append(f"{inp}: {img.n_frames} frames; only the first was upscaled")
-            result = upscale(img, net, tile, overlap, progress=progress and len(jobs) == 1, max_pixels=max_pixels)   # one big photo: its tiles
+            name, why = choose_model(img) if auto else (model, '')
+            if auto: choices.append(f"{inp}: {name} ({why})")
+            result = upscale(img, network(name), tile, overlap, progress=progress and len(jobs) == 1, max_pixels=max_pixels)   # one big photo: its tiles
             outp.parent.mkdir(parents=True, exist_ok=True)
             save_image(result, outp, quality)
             done += 1
@@ -280,7 +340,7 @@ def upscale_path(src, dest, model='fast', overwrite:bool=False, tile:int=256, ov
                 left = len(jobs) - done - len(skipped) - len(errors)
                 errors.append(f"{dest}: stopped: the disk is full; {left} inputs not upscaled"); break
         except Exception as e: errors.append(f"{inp}: {type(e).__name__}: {e}")
-    return dict(done=done, skipped=skipped, errors=errors, notes=notes, ignored=[str(p) for p in ignored])
+    return dict(done=done, skipped=skipped, errors=errors, notes=notes, ignored=[str(p) for p in ignored], choices=choices)
 
 # %% ../nbs/05_restore.ipynb #3e3e9b44
 if __name__ == '__main__' and '__file__' in globals():   # `python -m srfaces.restore` runs `srfaces_upscale` (not when a notebook runs this cell)

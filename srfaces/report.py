@@ -146,11 +146,11 @@ RECORDS = {    # the training log and the dated experiment record of each shippe
     'fast': ('logs/fast2.csv', '2026-11-29_fastface2_runs'), 'quality': ('logs/rlfn_finetune.csv', '2026-11-30_rlfn_finetune'),
     'real': ('logs/real.csv', '2026-11-30_real_teacher_distil'), 'vdsr': ('logs/gpu1/vdsr.log', '2026-11-29_fastface2_runs'), 'seed': (None, None)}
 MEANT_FOR = {
-    'fast': ("clean faces: 128 px crops shrunk by a good resizer from a sharp photo; the default",
+    'fast': ("clean faces: 128 px crops shrunk by a good resizer from a sharp photo; what `auto`, the default, runs on them",
              "JPEG-compressed, noisy or otherwise degraded photos: it sharpens the blocks and the noise (see the degraded rows)"),
     'quality': ("clean faces where about 0.4 dB more than `fast` is worth about twice its time",
                 "JPEG-compressed or noisy photos, like `fast`"),
-    'real': ("the faces people usually have: thumbnails, web images and video frames that were JPEG-compressed, are noisy or were shrunk by other software",
+    'real': ("the faces people usually have: thumbnails, web images and video frames that were JPEG-compressed, are noisy or were shrunk by other software; what `auto`, the default, runs on them",
              "clean, sharp inputs, where it is a few tenths of a dB behind `fast`"),
     'vdsr': ("reproducing the course's VDSR-style network on faces", "speed: it runs at HR resolution and costs several times `quality`"),
     'seed': ("history: the course's network, kept as the baseline it was", "any real use: it scores far below plain bicubic")}
@@ -214,20 +214,30 @@ def _suite_gain(rows, method, degradation):
     cell = {r['method']: r['psnr'] for r in rows if r['degradation'] == degradation}
     return cell[method] - cell['bicubic'] if method in cell and 'bicubic' in cell else None
 
-RESULT_TITLES = {'faces256_valid': 'faces256/valid (53 CelebA-HQ / CelebA / FFHQ faces)',
+RESULT_TITLES = {'faces256_valid': 'faces256/valid (53 CelebA-HQ / CelebA / FFHQ faces)', 'auto_faces256_valid': 'faces256/valid',
+                 'auto_valid_photos': 'faces_more/valid_photos',
                  'valid_photos': 'faces_more/valid_photos (26 real photographs)', 'set5': 'Set5 (natural images)',
                  'set14': 'Set14 (natural images)', 'faces256_valid_degraded': 'faces256/valid',
                  'valid_photos_degraded': 'faces_more/valid_photos'}
 
 # %% ../nbs/09_report.ipynb #ce5cbaa6
-def which_model(clean:str='valid_photos', suite:str='faces256_valid_degraded', folder=None, card_links:str='models') -> str:
-    "The 'which model should I use' Markdown table, its numbers from the results files `clean` and `suite`."
+def which_model(clean:str='valid_photos', suite:str='faces256_valid_degraded', folder=None, card_links:str='models',
+                auto:str=None) -> str:
+    """The 'which model should I use' Markdown table, its numbers from the results files `clean` and `suite`, and with
+    `auto` (a suite file scoring bicubic, fast, real and auto) a first row for the default."""
     rows, _ = read_results(clean, folder); srows, _ = read_results(suite, folder)
     shares, psnr = time_shares(rows), {r['method']: r['psnr'] for r in rows}
     gain = lambda m, d: f"{_suite_gain(srows, m, d):+.2f}"
     link = lambda m: f"[`{m}`]({card_links}/{m}.ipynb)"
-    table = [
-        dict(photo='clean, sharp faces (shrunk by a good resizer)', model=link('fast') + ' (the default)',
+    table = []
+    if auto:
+        arows, _ = read_results(auto, folder)
+        cell = {(r['degradation'], r['method']): r['psnr'] for r in arows}
+        gaps = [max(cell[d, 'fast'], cell[d, 'real']) - cell[d, 'auto'] for d in dict.fromkeys(r['degradation'] for r in arows)]
+        table.append(dict(photo="any: you do not know how they were made", model='`auto` (the default)',
+                          why=f"picks `real` or `fast` per photo from the evidence in it; at most {max(gaps):.2f} dB behind the better of the two on every row of the degraded suite ({RESULT_TITLES.get(auto, auto)})"))
+    table += [
+        dict(photo='clean, sharp faces (shrunk by a good resizer)', model=link('fast'),
              why=f"{psnr['fast'] - psnr['bicubic']:+.2f} dB over bicubic on {RESULT_TITLES.get(clean, clean)}, at {shares['fast']:.2f} of the public VDSR's time"),
         dict(photo='clean faces, best quality', model=link('quality'),
              why=f"{psnr['quality'] - psnr['fast']:+.2f} dB over `fast`, at {shares['quality'] / shares['fast']:.1f}x its time"),
@@ -237,8 +247,8 @@ def which_model(clean:str='valid_photos', suite:str='faces256_valid_degraded', f
         dict(photo="the course's original network", model=link('seed'), why=f"history only: {psnr['seed'] - psnr['bicubic']:+.2f} dB, below bicubic")]
     return md_table(table, ['photo', 'model', 'why'], ['your photo', 'model', 'the evidence'])
 
-# %% ../nbs/09_report.ipynb #2c816ffc
-SHORT_USE = {'fast': 'clean faces; the default', 'quality': 'clean faces, best quality', 'real': 'JPEG-compressed, noisy, web photos',
+# %% ../nbs/09_report.ipynb #e3fe68a6
+SHORT_USE = {'fast': 'clean faces (auto picks it)', 'quality': 'clean faces, best quality', 'real': 'JPEG-compressed, noisy, web photos (auto picks it)',
              'vdsr': "the course's VDSR design on faces", 'seed': 'history: the course baseline'}
 
 def models_overview(card_links:str='models') -> str:

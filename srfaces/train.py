@@ -268,21 +268,21 @@ def setup_run(data, recipe:dict=None, *, out, resume:bool=False, device:str=None
     "A `Run` ready for its next step: fresh from `recipe`, or restored from `out/last.pt` when `resume`."
     out = Path(out)
     if resume and recipe is not None: raise ValueError("a resumed run continues its stored recipe: give no recipe settings with resume")
+    dev, fresh = pick_device(device), None if resume else make_recipe(recipe)   # refusals before the run folder is made
+    scale = prepared_scale(data)
     _check_out(out, resume)
     rank, local_rank, world = distributed_info()
     lock = _lock_out(out) if rank == 0 else None
     if world > 1 and not dist.is_initialized(): dist.init_process_group('nccl' if torch.cuda.is_available() else 'gloo')
-    dev = pick_device(device)
     if dev.type == 'cuda':
         if world > 1: dev = torch.device('cuda', local_rank); torch.cuda.set_device(dev)
         torch.backends.cudnn.benchmark = True; torch.backends.cuda.matmul.allow_tf32 = torch.backends.cudnn.allow_tf32 = True
     state = read_checkpoint(out / 'last.pt') if resume else None
     if state is not None: _check_resumable(state, out / 'last.pt')
-    recipe = make_recipe(state['meta']['recipe'], source=str(out / 'last.pt')) if state is not None else make_recipe(recipe)
+    recipe = make_recipe(state['meta']['recipe'], source=str(out / 'last.pt')) if state is not None else fresh
     seed_everything(recipe['seed'])
     model = _initial_model(recipe, state, out / 'last.pt')
     model = (reparameterise(model) if recipe['reparam'] else model).to(dev).train()
-    scale = prepared_scale(data)
     if model.scale != scale: raise ValueError(f"{data}: prepared for x{scale} (prepare.json), but the model enlarges x{model.scale}")
     teacher = load_teacher(recipe['teacher'], model, dev) if recipe['teacher'] else None
     colour = 'rgb' if 'rgb' in (model_colour(model), model_colour(teacher or model)) else 'y'    # batches in the richer colours

@@ -4,7 +4,7 @@
 
 # %% ../nbs/01_data.ipynb #eba98cab
 from __future__ import annotations
-import csv, fcntl, json, multiprocessing, os, random, time
+import csv, errno, fcntl, json, multiprocessing, os, random, time
 from dataclasses import dataclass
 from pathlib import Path
 import numpy as np
@@ -168,6 +168,9 @@ def prepare_one(job:PrepJob) -> dict:
         save_png(hr, hr_path)
         result['status'] = 'done'
     except ImageError as e: result.update(status='error', reason=str(e))
+    except OSError as e:
+        if e.errno not in (errno.ENOSPC, errno.EDQUOT): result.update(status='error', reason=f"{job.source}: {type(e).__name__}: {e}")
+        else: result.update(status='error', reason=f"{hr_path.parent.parent}: cannot be written: {os.strerror(e.errno)}", disk_full=True)
     except Exception as e: result.update(status='error', reason=f"{job.source}: {type(e).__name__}: {e}")
     return result
 
@@ -333,14 +336,16 @@ def prepare(src=None,                # a folder of photos, searched recursively 
     lock = _lock_dest(dest)                                            # one prepare at a time per DEST
     atomic_write(dest / SETTINGS_FILE, lambda p: Path(p).write_text(json.dumps(settings, indent=1) + "\n"))
     workers = os.cpu_count() if workers is None else workers
-    start, results, journal = time.perf_counter(), [], Journal(dest)
+    start, results, journal, stopped = time.perf_counter(), [], Journal(dest), None
     try:
         for r in progress_display(_run_jobs(jobs, workers), progress, total=len(jobs), comment='faces prepared'):
             results.append(r)
             if r['status'] == 'done': journal.add(r)                 # recorded as it finishes: an interrupted run resumes
+            if r.get('disk_full'):                                      # every later pair would fail the same way
+                stopped = f"{dest}: stopped: the disk is full; {len(jobs) - len(results)} faces not prepared (rerun to resume)"; break
     finally: journal.close()
     seconds = time.perf_counter() - start
-    errors += [r['reason'] for r in results if r['status'] == 'error']
+    errors += [r['reason'] for r in results if r['status'] == 'error'] + ([stopped] if stopped else [])
     good = [r for r in results if r['status'] != 'error']
     rows = {r['stem']: {k: r[k] for k in MANIFEST_FIELDS} for r in good}
     finished = existing_splits(dest)

@@ -169,8 +169,9 @@ def model_card(name:str, results=('faces256_valid', 'valid_photos', 'set5', 'set
     model = load_model(name); meta, recipe = model.meta, model.meta['recipe']
     flops = count_flops(model, 128)
     chosen = {'select': 'the epoch with the best PSNR on the selection split (faces kept out of training)',
-              'valid': 'the last epoch, fixed in advance'}.get(meta.get('monitor'), meta.get('monitor', '-'))
-    if name == 'fast': chosen = 'the last epoch, fixed in advance (no selection on any validation set)'
+              'valid': 'the last epoch, fixed in advance (no selection on any validation set)'}.get(meta.get('monitor'), meta.get('monitor', '-'))
+    log, record = RECORDS[name]
+    links = ([f"`{log}`"] if log else []) + ([f"[{record}]({root}/experiments/{record}.ipynb)"] if record else [])
     facts = [('architecture', f"`{recipe['arch']}` ({type(model).__name__}), settings {json.dumps(model.config)}"),
              ('works on', 'RGB (all three channels)' if model_colour(model) == 'rgb' else 'luminance (BT.601 Y); chroma enlarged by MATLAB bicubic'),
              ('parameters', f"{count_parameters(model):,}"), ('cost per 128 px face', f"{flops / 1e9:.2f} GFLOPs (multiply-adds x 2)"),
@@ -182,8 +183,7 @@ def model_card(name:str, results=('faces256_valid', 'valid_photos', 'set5', 'set
              ('trained', f"{meta.get('train_seconds', 0) / 60:.0f} min on {meta.get('device', '?')}, {meta.get('step', '?')} steps ({meta.get('samples', 0):,} crops)"),
              ('weights shipped', f"{chosen}: epoch {meta.get('epoch')}"),
              ('command', f"`{meta.get('command', '-')}`"),
-             ('log, record', ', '.join([f"`{RECORDS[name][0]}`"] * bool(RECORDS[name][0]) +
-                                       [f"[{RECORDS[name][1]}]({root}/experiments/{RECORDS[name][1]}.ipynb)"] * bool(RECORDS[name][1])) or '-'),
+             ('log, record', ', '.join(links) or '-'),
              ('meant for', MEANT_FOR[name][0]), ('not for', MEANT_FOR[name][1])]
     lines = [md_table([dict(k=k, v=v) for k, v in facts], ['k', 'v'], ['', f'`{name}`'])]
     scored = []
@@ -201,12 +201,12 @@ def model_card(name:str, results=('faces256_valid', 'valid_photos', 'set5', 'set
     try: suite_rows, _ = read_results(suite, folder)
     except FileNotFoundError: suite_rows = []
     if suite_rows:
-        losses = [(d, g) for d in dict.fromkeys(r['degradation'] for r in suite_rows)
-                  if (g := _suite_gain(suite_rows, name, d)) is not None and g < 0]
+        gains = {d: _suite_gain(suite_rows, name, d) for d in dict.fromkeys(r['degradation'] for r in suite_rows)}
+        gains = {d: g for d, g in gains.items() if g is not None}
+        losses = [SUITE_LABELS.get(d, d) for d, g in gains.items() if g < 0]
         lines += ['', f"**Degraded inputs** ({RESULT_TITLES.get(suite, suite)}): gain over bicubic of the same input, dB: " +
-                  ', '.join(f"{SUITE_LABELS.get(d, d)} {g:+.2f}" for d in dict.fromkeys(r['degradation'] for r in suite_rows)
-                            if (g := _suite_gain(suite_rows, name, d)) is not None) + '.']
-        lines += ['', f"**Where it fails:** it loses to plain bicubic on {', '.join(SUITE_LABELS.get(d, d) for d, _ in losses)}." if losses
+                  ', '.join(f"{SUITE_LABELS.get(d, d)} {g:+.2f}" for d, g in gains.items()) + '.']
+        lines += ['', f"**Where it fails:** it loses to plain bicubic on {', '.join(losses)}." if losses
                   else '**Where it fails:** it beats bicubic on every degraded input of the suite.']
     return '\n'.join(lines)
 

@@ -41,7 +41,7 @@ METHOD_LABELS = {
     'nearest': 'nearest neighbour', 'bilinear': 'bilinear', 'bicubic': 'bicubic (MATLAB)', 'lanczos': 'Lanczos (PIL)',
     'opencv-espcn': 'OpenCV ESPCN x2 (2016)', 'opencv-fsrcnn': 'OpenCV FSRCNN x2 (2016)',
     'public-vdsr': 'public VDSR (2016, 291 natural images)', 'rlfn': 'public RLFN (2022, DIV2K)', 'rlfn-s': 'public RLFN-S (2022, DIV2K)',
-    'fast': '**fast**, ours (the default)', 'quality': '**quality**, ours', 'real': '**real**, ours (degraded photos)',
+    'fast': '**fast**, ours (clean faces)', 'quality': '**quality**, ours', 'real': '**real**, ours (degraded photos)',
     'vdsr': '**vdsr**, ours (VDSR on faces)', 'seed': "**seed**, ours (the course's network)"}
 OURS = SHIPPED
 

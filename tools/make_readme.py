@@ -22,7 +22,7 @@ def page_links(markdown: str) -> str:
         found = sorted((ROOT / 'nbs').glob(f'*_{m.group(2)}.ipynb'))
         return f"]({found[0].relative_to(ROOT).as_posix()})" if found else m.group(0)
     markdown = re.sub(r'\]\((\./)?([\w-]+)\.html\)', notebook, markdown)
-    return re.sub(r'\]\((\./)?([\w/-]+\.ipynb)\)', lambda m: f"](nbs/{m.group(2)})", markdown)   # pages that are notebooks: results, models/*
+    return re.sub(r'\]\((\./)?(?!nbs/)([\w/-]+\.ipynb)\)', lambda m: f"](nbs/{m.group(2)})", markdown)   # pages that are notebooks: results, models/*
 
 def readme(nb_path: Path):
     "The README's text and its images {relative path: bytes}."

@@ -322,8 +322,12 @@ def _restore(run:Run, state:dict):
     if 'training_weights' in state: run.model.load_state_dict(state['training_weights'])   # the checkpoint holds the average or the folded net
     for k in POSITION: setattr(run, k, state['position'][k])
     run.history = list(state['meta']['history'])
-    torch.set_rng_state(state['rng']['torch']); random.setstate((3, tuple(state['rng']['python']), None))
-    if state['rng'].get('cuda') and torch.cuda.is_available(): torch.cuda.set_rng_state_all(state['rng']['cuda'])
+    try:
+        torch.set_rng_state(state['rng']['torch']); random.setstate((3, tuple(state['rng']['python']), None))
+        if state['rng'].get('cuda') and torch.cuda.is_available(): torch.cuda.set_rng_state_all(state['rng']['cuda'])
+    except (TypeError, ValueError, RuntimeError, KeyError) as e:
+        raise ValueError(f"{run.out / 'last.pt'}: its random generators' state is damaged ({str(e).splitlines()[0][:80]}); "
+                         f"the run cannot continue exactly: start a new one (--init {run.out / 'last.pt'} keeps its weights)") from None
 
 # %% ../nbs/04_train.ipynb #1b9d2ddb
 def checkpoint_meta(recipe:dict, data:str, scale:int, epoch:int, step:int, samples:int, train_seconds:float, monitor:str,

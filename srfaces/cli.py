@@ -170,6 +170,7 @@ def srfaces_upscale(
 ):
     "Upscale images 2x with a srfaces model (Y by the network, chroma and alpha by bicubic)."
     from srfaces.core import set_threads
+    from collections import Counter
     from srfaces.restore import upscale_path
     try:
         set_threads(threads)
@@ -183,9 +184,9 @@ def srfaces_upscale(
                              + (" ..." if len(res['ignored']) > 5 else ""), file=sys.stderr)
     for e in res['errors']: print(f"error: {e}", file=sys.stderr)
     if verbose:
-        for c in res['choices']: print(f"auto: {c}")
-    chosen = [c.rsplit(': ', 1)[1].split(' ')[0] for c in res['choices']]
-    auto = f" (auto: {', '.join(f'{chosen.count(m)} {m}' for m in dict.fromkeys(chosen))})" if chosen else ''
+        for inp, name, why in res['choices']: print(f"auto: {inp}: {name} ({why})")
+    chosen = Counter(name for _, name, _ in res['choices'])
+    auto = f" (auto: {', '.join(f'{n} {m}' for m, n in chosen.items())})" if chosen else ''
     print(f"{res['done']} upscaled into {dest}{auto}, {len(res['skipped'])} skipped (existing), {len(res['errors'])} errors")
     if res['errors'] or (Path(src).is_file() and res['skipped']): sys.exit(1)
 

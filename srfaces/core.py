@@ -15,9 +15,9 @@ from skimage.metrics import structural_similarity
 __all__ = ['IMAGE_EXTENSIONS', 'MAX_PIXELS', 'GREY_16_MODES', 'OUTPUT_FORMATS', 'PSNR_CAP', 'rgb_to_ycbcr', 'ycbcr_to_rgb',
            'y_bt601', 'to_model_units', 'from_model_units', 'cubic', 'resize_matrix', 'imresize', 'set_threads',
            'pick_device', 'median_ms', 'ImageError', 'upright', 'open_image', 'is_16bit_colour', 'check_png_stream',
-           'read_image', 'find_images', 'split_image', 'to_rgb', 'load_rgb', 'atomic_write', 'save_png', 'encode_png16',
-           'os_reason', 'save_image', 'write_csv', 'md_table', 'progress', 'psnr_y', 'ssim_y', 'psnr_ssim_y',
-           'data_available']
+           'read_image', 'find_images', 'split_image', 'to_rgb', 'load_rgb', 'writable_folder', 'atomic_write',
+           'save_png', 'encode_png16', 'os_reason', 'save_image', 'write_csv', 'md_table', 'progress', 'psnr_y',
+           'ssim_y', 'psnr_ssim_y', 'data_available']
 
 # %% ../nbs/00_core.ipynb #07b19c37
 _RGB_TO_YCBCR = np.array([[ 0.299,     0.587,     0.114   ],
@@ -370,6 +370,12 @@ def to_rgb(img:Image.Image, background=(255, 255, 255)) -> np.ndarray:
 def load_rgb(path, max_pixels:int=MAX_PIXELS) -> np.ndarray:
     "Decode the image at `path` to an `HxWx3` uint8 RGB array (EXIF orientation applied); `ImageError` above `max_pixels`."
     return to_rgb(open_image(path, max_pixels))
+
+# %% ../nbs/00_core.ipynb #aafa1656
+def writable_folder(path) -> tuple[Path, bool]:
+    "The nearest existing path at or above `path`, and whether it is a folder that can be written into."
+    folder = next((p for p in [Path(path), *Path(path).parents] if p.exists()), Path('.'))
+    return folder, folder.is_dir() and os.access(folder, os.W_OK | os.X_OK)
 
 # %% ../nbs/00_core.ipynb #461be978
 def atomic_write(path, write):

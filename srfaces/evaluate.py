@@ -11,7 +11,7 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 from PIL import Image
-from .core import progress as progress_display, ImageError, MAX_PIXELS, load_rgb, imresize, psnr_y, psnr_ssim_y, to_model_units, from_model_units, atomic_write, write_csv, md_table, find_images, median_ms
+from .core import writable_folder, progress as progress_display, ImageError, MAX_PIXELS, load_rgb, imresize, psnr_y, psnr_ssim_y, to_model_units, from_model_units, atomic_write, write_csv, md_table, find_images, median_ms
 from .dataset import paired_files
 from .models import BicubicUpsample, RLFN, MirrorEnsemble
 from .restore import upscale, runtime_model, choose_model, AUTO_MODELS
@@ -260,8 +260,8 @@ def check_results_out(out, overwrite:bool=False):
     if out.suffix.lower() not in ('.md', '.csv'): raise ValueError(f"{out}: the table is written as .md or .csv")
     existing = [str(p) for p in result_files(out) if p.exists()]
     if existing and not overwrite: raise FileExistsError(f"{existing[0]}: exists; give --overwrite to replace it (or another --out)")
-    folder = next((p for p in [out.parent, *out.parent.parents] if p.exists()), Path('.'))
-    if not folder.is_dir() or not os.access(folder, os.W_OK | os.X_OK): raise ValueError(f"{out}: cannot be written ({folder} is not a writable folder)")
+    folder, ok = writable_folder(out.parent)
+    if not ok: raise ValueError(f"{out}: cannot be written ({folder} is not a writable folder)")
 
 def run_record(**extra) -> dict:
     "What makes a results file reproducible and its times readable: date, machine, threads and library versions, plus `extra` (the command)."

@@ -11,7 +11,7 @@ import numpy as np
 import torch
 from torch import nn
 from PIL import Image
-from .core import pick_device, progress as progress_display, ImageError, MAX_PIXELS, OUTPUT_FORMATS, GREY_16_MODES, is_16bit_colour, read_image, os_reason, imresize, split_image, save_image, find_images, upright
+from .core import writable_folder, pick_device, progress as progress_display, ImageError, MAX_PIXELS, OUTPUT_FORMATS, GREY_16_MODES, is_16bit_colour, read_image, os_reason, imresize, split_image, save_image, find_images, upright
 from .models import load_model, upscale_rgb, upscale_y, MirrorEnsemble
 from .export import onnx_model
 
@@ -238,12 +238,13 @@ def _output_suffix(path:Path, ext:str='png') -> tuple[str, str]:
     if alpha and fmt in ('JPEG', 'BMP'): return '.png', 'images with transparency are written as PNG'
     return want, ''
 
-def plan_outputs(src, dest, ignored:list=None, ext:str='png', suffix:str='', notes:list=None) -> list[tuple[Path, Path]]:
+def plan_outputs(src, dest, ignored:list=None, ext:str='png', suffix:str='', notes:list=None, overwrite:bool=False) -> list[tuple[Path, Path]]:
     """`(input, output)` pairs for `upscale_path`; `ValueError` for a plan that would overwrite inputs or collide.
     Folder outputs keep the relative path, with `suffix` added to the name and the extension `ext` ('png'; 'auto':
     the input's own; see `_output_suffix` for the formats that cannot hold an image -- each such fallback is said once
     in `notes`); inputs whose outputs would share a name keep their whole name before it (`a.jpg` -> `a.jpg.png`),
-    as often as it takes to make every name unique."""
+    as often as it takes to make every name unique. With `overwrite`, an output that is any image under `src` -- also
+    one in a DEST inside SRC: srfaces cannot tell an earlier run's outputs from the user's own photos -- is refused too."""
     if ext not in OUTPUT_EXTS: raise ValueError(f"--ext {ext!r}: choose from {', '.join(OUTPUT_EXTS)}")
     if any(c in suffix for c in '/\\\0'): raise ValueError(f"--suffix {suffix!r}: a name suffix cannot hold a path separator")
     notes = [] if notes is None else notes
@@ -258,8 +259,8 @@ def plan_outputs(src, dest, ignored:list=None, ext:str='png', suffix:str='', not
         return [(src, out)]
     if dest.exists() and not dest.is_dir(): raise ValueError(f"{dest}: is a file; a folder SRC needs a folder DEST")
     if dest.resolve() == src.resolve(): raise ValueError(f"{dest}: is the input folder; the outputs would replace the inputs")
-    inputs = find_images(src, ignored)
-    if _is_within(dest, src): inputs = [p for p in inputs if not _is_within(p, dest)]   # DEST inside SRC: never read our outputs
+    under_src = find_images(src, ignored)
+    inputs = [p for p in under_src if not _is_within(p, dest)] if _is_within(dest, src) else under_src   # DEST inside SRC: never read our outputs
     chosen = {p: _output_suffix(p, ext) for p in inputs}
     for why in dict.fromkeys(w for _, w in chosen.values() if w):
         notes.append(f"{sum(w == why for _, w in chosen.values())} inputs: {why} (the format asked cannot hold them)")
@@ -274,39 +275,29 @@ def plan_outputs(src, dest, ignored:list=None, ext:str='png', suffix:str='', not
     resolved = {p.resolve(): p for p in inputs}
     replaced = [resolved[o.resolve()] for o in outputs.values() if o.resolve() in resolved]
     if replaced: raise ValueError(f"{replaced[0]}: an input image that an output would replace (DEST {dest} holds SRC {src}); choose a DEST outside {src}")
+    if overwrite:
+        images = {p.resolve() for p in under_src}
+        kept = next((o for o in outputs.values() if o.resolve() in images), None)
+        if kept: raise ValueError(f"{kept}: is an input image under {src}; --overwrite would replace it (choose a DEST outside {src})")
     return [(p, outputs[p]) for p in inputs]
 
 # %% ../nbs/05_restore.ipynb #f211f059
 MAX_NAME_BYTES = 255                        # the longest file name ext4, XFS, APFS and NTFS accept
 
-def _refuse_replacing_inputs(src, jobs):
-    """`ValueError` naming the first image under `src` that an output would replace (DEST above or inside SRC, with
-    --overwrite). Images already in a DEST inside SRC count: srfaces cannot tell an earlier run's outputs from the
-    user's own photos, so it asks for a DEST outside SRC (or an emptied DEST) instead of guessing."""
-    src = Path(src)
-    if not src.is_dir(): return
-    inputs = {p.resolve() for p in find_images(src)}
-    for _, outp in jobs:
-        if outp.exists() and outp.resolve() in inputs:
-            raise ValueError(f"{outp}: is an input image under {src}; --overwrite would replace it (choose a DEST outside {src})")
-
 def _check_writable(dest, jobs):
     "`ValueError` before any work when the folder the outputs go to cannot be written (read-only, not a folder)."
-    if not jobs: return
-    folder = next((p for p in [jobs[0][1].parent, *jobs[0][1].parent.parents] if p.exists()), Path('.'))
-    if not folder.is_dir() or not os.access(folder, os.W_OK | os.X_OK):
-        raise ValueError(f"{dest}: cannot be written ({folder} is not a writable folder); nothing was upscaled")
+    folder, ok = writable_folder(jobs[0][1].parent) if jobs else (dest, True)
+    if not ok: raise ValueError(f"{dest}: cannot be written ({folder} is not a writable folder); nothing was upscaled")
 
 def upscale_path(src, dest, model='auto', overwrite:bool=False, tile:int=256, overlap:int=16, progress:bool=True,
                  engine:str='auto', max_pixels:int=MAX_PIXELS, ensemble:bool=False, device=None, ext:str='png',
                  suffix:str='', quality:int=95) -> dict:
     """Upscale an image file to a file, or a folder to a folder (see above). Returns the count done and lists of
-    skipped outputs, errors, notes, ignored non-image files and, with `model='auto'`, each input's model and why
-    (`choices`). `ext`, `suffix`: see `plan_outputs`; `quality`: of JPEG and WebP outputs."""
+    skipped outputs, errors, notes, ignored non-image files and, with `model='auto'`, `(input, model, why)` for each
+    image done (`choices`). `ext`, `suffix`: see `plan_outputs`; `quality`: of JPEG and WebP outputs."""
     ignored, notes = [], []
     if not 1 <= quality <= 100: raise ValueError(f"--quality must be 1..100, not {quality}")
-    jobs = plan_outputs(src, dest, ignored, ext, suffix, notes)
-    if overwrite: _refuse_replacing_inputs(src, jobs)
+    jobs = plan_outputs(src, dest, ignored, ext, suffix, notes, overwrite)
     _check_writable(dest, jobs)
     _check_tiling(tile, overlap)                                      # before any work, not once per image
     auto = isinstance(model, str) and model == 'auto'
@@ -327,7 +318,7 @@ def upscale_path(src, dest, model='auto', overwrite:bool=False, tile:int=256, ov
             img = read_image(inp, max_pixels)
             if getattr(img, 'n_frames', 1) > 1: notes.append(f"{inp}: {img.n_frames} frames; only the first was upscaled")
             name, why = choose_model(img) if auto else (model, '')
-            if auto: choices.append(f"{inp}: {name} ({why})")
+            if auto: choices.append((inp, name, why))
             result = upscale(img, network(name), tile, overlap, progress=progress and len(jobs) == 1, max_pixels=max_pixels)   # one big photo: its tiles
             outp.parent.mkdir(parents=True, exist_ok=True)
             save_image(result, outp, quality)

@@ -61,6 +61,7 @@ def srfaces_prepare(
     select_pct:float=0.,              # fraction of images in the selection split (for choosing between models)
     train_src:str=None,               # a second folder whose images all go to the training split
     valid_src:str=None,               # a folder whose images all go to the validation split
+    select_src:str=None,              # a folder whose images all go to the selection split (e.g. whole identities of real photos)
     max_pixels:int=MAX_PIXELS,        # refuse images with more pixels than this (read from the header, before decoding)
     progress:bool=False,              # progress bars even when the output is not a terminal (a log file)
 ):
@@ -68,12 +69,13 @@ def srfaces_prepare(
     from srfaces.core import os_reason
     from srfaces.data import prepare
     if sample and dest is None: src, dest = None, src          # `srfaces_prepare --sample DEST`
-    if src is None and not sample and train_src is None and valid_src is None:
+    if src is None and not sample and train_src is None and valid_src is None and select_src is None:
         print("srfaces_prepare: give SRC (a folder of images) or --sample", file=sys.stderr); sys.exit(2)
     dest = dest or 'data/prepared'
     try:
         summary = prepare(src, dest, valid_pct, seed, workers, limit, lr_src, sample, hr_size, scale, progress=progress or sys.stdout.isatty(),
-                          select_pct=select_pct, train_src=train_src, valid_src=valid_src, max_pixels=max_pixels)
+                          select_pct=select_pct, train_src=train_src, valid_src=valid_src,
+                          select_src=select_src, max_pixels=max_pixels)
     except (FileNotFoundError, ValueError) as e:
         print(f"srfaces_prepare: {e}", file=sys.stderr); sys.exit(2)
     except OSError as e:
@@ -114,6 +116,7 @@ def srfaces_train(
     seed:int=None,                    # seed of the initialisation, crops and augmentation
     ema:float=None,                   # keep (and deliver) a moving average of the weights with this decay per step, e.g. 0.999
     reparam:bool=False,               # train each 3x3 conv as re-parameterised branches (ECB), delivered folded into one
+    quantize:str=None,                # int8: train for int8 inference (fake quantization as ONNX Runtime computes it)
     teacher:str=None,                 # distil: a model (shipped name or checkpoint) whose outputs are mixed into the targets
     teacher_weight:float=None,        # the teacher's share of each target (0..1; default 0.5)
     valid_degrade:str=None,           # validate on LR faces degraded by this suite member (e.g. jpeg75)
@@ -133,6 +136,7 @@ def srfaces_train(
                     warmup=warmup, optimizer=optimizer, schedule=schedule, clip=clip, weight_decay=weight_decay, loss=loss,
                     augment=False if no_augment else None, repeat=repeat, batches=batches, precision=precision,
                     save_every=save_every, seed=seed, ema=ema, reparam=True if reparam else None, teacher=teacher, teacher_weight=teacher_weight,
+                    quantize=quantize,
                     valid_degrade=valid_degrade)
     out = out or f'runs/{_run_name(recipe, arch)}'
     try:
@@ -158,7 +162,7 @@ def srfaces_upscale(
     tile:int=256,                       # tile size in LR pixels (bounds memory; 0 = whole image)
     overlap:int=16,                     # tile margin in LR pixels (>= receptive field: seamless)
     threads:int=None,                   # CPU threads
-    engine:str='auto',                  # auto (ONNX Runtime when installed: faster on CPUs), torch or onnx
+    engine:str='auto',                  # auto (ONNX Runtime when installed: int8 for a model trained for it on a CPU with VNNI/dot-product instructions, else float32), torch, onnx (float32) or int8
     max_pixels:int=MAX_PIXELS,          # refuse inputs with more pixels than this
     ensemble:bool=False,                # average with the result on the mirror image: a little better, twice the time
     device:str=None,                    # cuda, mps or cpu (default: a GPU when PyTorch has one, else the CPU with --engine)
@@ -166,7 +170,7 @@ def srfaces_upscale(
     suffix:str='',                      # added to each output's name, e.g. _x2 (photo.jpg -> photo_x2.png)
     quality:int=95,                     # JPEG and WebP quality (1-100)
     progress:bool=False,                # progress bars even when the output is not a terminal (a log file)
-    verbose:bool=False,                 # say which model --model auto chose for each image, and why
+    verbose:bool=False,                 # say which model --model auto chose for each image and which engine runs each model, and why
 ):
     "Upscale images 2x with a srfaces model (Y by the network, chroma and alpha by bicubic)."
     from srfaces.core import set_threads
@@ -185,6 +189,7 @@ def srfaces_upscale(
     for e in res['errors']: print(f"error: {e}", file=sys.stderr)
     if verbose:
         for inp, name, why in res['choices']: print(f"auto: {inp}: {name} ({why})")
+        for name, (kind, why) in res['engines'].items(): print(f"engine: {name}: {kind}" + (f" ({why})" if why else ''))
     chosen = Counter(name for _, name, _ in res['choices'])
     auto = f" (auto: {', '.join(f'{n} {m}' for m, n in chosen.items())})" if chosen else ''
     print(f"{res['done']} upscaled into {dest}{auto}, {len(res['skipped'])} skipped (existing), {len(res['errors'])} errors")
@@ -194,12 +199,12 @@ def srfaces_upscale(
 @command
 def srfaces_evaluate(
     data:str,                           # a prepared split (hr/ + lr/) or a folder of HR images
-    methods:str='nearest,bilinear,bicubic,lanczos,seed,vdsr,fast',  # comma-separated: nearest,bilinear,bicubic,lanczos, shipped models (fast,quality,real,vdsr,seed), checkpoint paths, or the anchors public-vdsr,rlfn,rlfn-s,opencv-fsrcnn,opencv-espcn; NAME+mirror: a network averaged with its result on the mirror image
+    methods:str='nearest,bilinear,bicubic,lanczos,seed,vdsr,fast',  # comma-separated: nearest,bilinear,bicubic,lanczos, shipped models (fast,quality,real,vdsr,seed), checkpoint paths, or the anchors public-vdsr,rlfn,rlfn-s,plainusr-u,-t,-s,-m,-base,-l,smfanet,smfanet-plus,opencv-fsrcnn,opencv-espcn; NAME+mirror: a network averaged with its result on the mirror image; NAME+int8: a network on ONNX Runtime's int8 kernels
     out:str=None,                       # write the table here (.md or .csv; the other format and <name>_per_image.csv next to it)
     scale:int=2,                        # scale factor
     threads:int=None,                   # CPU threads for torch (and OpenCV)
     reference:str=None,                 # folder of reference models for the anchors (default: ../shared/data/reference if it exists)
-    engine:str='auto',                  # how our models run: auto (ONNX Runtime for named models, as upscale does), torch or onnx
+    engine:str='auto',                  # how our models run: auto (as upscale does; the table's engine column says what ran), torch, onnx (float32) or int8; NAME+int8 asks for int8 for one method
     degrade:str=None,                   # score on degraded LR faces against the clean HR: comma-separated names (clean, jpeg75, blur1-jpeg75, ...) or 'all' (the benchmark suite); one row per degradation
     overwrite:bool=False,               # replace the files of --out when they exist
     max_pixels:int=MAX_PIXELS,          # refuse images with more pixels than this (read from the header, before decoding)
@@ -234,19 +239,31 @@ def srfaces_export(
     out:str,                            # the ONNX file to write
     opset:int=17,                       # ONNX opset
     overwrite:bool=False,               # replace an existing OUT
+    int8:bool=False,                    # an int8 (QDQ) model for ONNX Runtime: a model trained for int8 keeps its learned scales, any other is calibrated
+    calibration:str=None,               # with --int8: a folder of LR images like those you will upscale, to calibrate on (default: the built-in sample photos)
+    calibration_count:int=64,           # with --int8: at most this many calibration images, evenly spread over the folder
 ):
-    "Export a srfaces model to ONNX (dynamic batch, height and width) and check it against PyTorch."
+    "Export a srfaces model to ONNX (dynamic batch, height and width; float32, or int8 with --int8) and check it against PyTorch."
     from srfaces.models import load_model, CheckpointError
-    from srfaces.export import export_onnx, check_export, MIN_OPSET, max_opset
+    from srfaces.export import export_onnx, check_export, check_int8, MIN_OPSET, max_opset
+    from srfaces.fakequant import is_quantized
     out = Path(out)
     try:
         if out.suffix.lower() != '.onnx': raise ValueError(f"{out}: the output must end in .onnx")
         if out.exists() and not overwrite: raise FileExistsError(f"{out}: exists, not overwritten (use --overwrite)")
         if not MIN_OPSET <= opset <= max_opset(): raise ValueError(f"--opset {opset}: this PyTorch exports opsets {MIN_OPSET}..{max_opset()}")
+        if (calibration is not None or calibration_count != 64) and not int8: raise ValueError("--calibration and --calibration_count calibrate an int8 model: add --int8")
         net = load_model(model)
-        export_onnx(net, out, opset)
+        if int8 and is_quantized(net) and calibration is not None:
+            raise ValueError(f"{model}: trained for int8, it brings its own activation scales; drop --calibration")
+        export_onnx(net, out, opset, int8=int8, calibration=calibration, count=calibration_count)
+        if int8:
+            mean, reference = check_int8(net, out)
+            print(f"{out}: int8 x{net.scale} model ({'learned scales' if is_quantized(net) else 'calibrated'}), dynamic height/width; "
+                  f"mean difference from {reference} {mean:.1e} (model units)")
+            return
         worst = check_export(net, out)
-    except (CheckpointError, ValueError, FileExistsError) as e:
+    except (CheckpointError, ValueError, FileExistsError, FileNotFoundError) as e:
         print(f"srfaces_export: {e}", file=sys.stderr); sys.exit(2)
     if worst > 1e-3:
         out.unlink(); print(f"srfaces_export: {out}: ONNX output differs from PyTorch by {worst:.2g} (> 1e-3); removed", file=sys.stderr); sys.exit(1)

@@ -223,12 +223,12 @@ def _check_settings(dest:Path, settings:dict):
                          f"prepare into another folder, or delete {dest} to start afresh")
 
 # %% ../nbs/01_data.ipynb #d1e1abd8
-def _sources(src, sample:bool, train_src=None, valid_src=None) -> list:
+def _sources(src, sample:bool, train_src=None, valid_src=None, select_src=None) -> list:
     "`(stem, source, crop, split)` for every input: `split` None for those the seeded split assigns, else fixed."
     if sample: return [(stem, loader, crop, None) for stem, loader, crop in SAMPLE_IMAGES]
-    if src is None and train_src is None and valid_src is None: raise ValueError("give a source folder or sample=True")
+    if src is None and train_src is None and valid_src is None and select_src is None: raise ValueError("give a source folder or sample=True")
     as_list = lambda x: [] if x is None else [x] if isinstance(x, (str, Path)) else list(x)
-    return [(p.stem, str(p), None, split) for folders, split in ((src, None), (train_src, 'train'), (valid_src, 'valid'))
+    return [(p.stem, str(p), None, split) for folders, split in ((src, None), (train_src, 'train'), (valid_src, 'valid'), (select_src, 'select'))
             for folder in as_list(folders) for p in find_images(folder)]
 
 # %% ../nbs/01_data.ipynb #0052db61
@@ -312,19 +312,20 @@ def prepare(src=None,                # a folder of photos, searched recursively 
             select_pct:float=0.,     # fraction of faces in the selection split (for choosing models; drawn after valid)
             train_src=None,          # folder(s) whose faces all go to the training split
             valid_src=None,          # folder(s) whose faces all go to the validation split
+            select_src=None,         # folder(s) whose faces all go to the selection split (e.g. real photos, whole identities)
             max_pixels:int=MAX_PIXELS):  # refuse sources with more pixels (checked from the header, before decoding)
-    """Prepare HR/LR pairs from `src` (a folder or a list of them; or the built-in sample), `train_src` and `valid_src`
-    into `dest`: one prepared folder, one manifest. Returns a summary dict."""
+    """Prepare HR/LR pairs from `src` (a folder or a list of them; or the built-in sample), `train_src`, `valid_src` and
+    `select_src` into `dest`: one prepared folder, one manifest. Returns a summary dict."""
     if scale < 2 or hr_size < 8 * scale or hr_size % scale:
         raise ValueError(f"scale must be 2 or more and hr_size ({hr_size}) a multiple of it, at least 8 x scale; got scale {scale}")
     if limit is not None and limit < 0: raise ValueError(f"limit must be positive (or 0/None: every image), not {limit}")
-    sources = _sources(src, sample, train_src, valid_src)
+    sources = _sources(src, sample, train_src, valid_src, select_src)
     dest = Path(dest)
     if dest.exists() and not dest.is_dir(): raise ValueError(f"{dest}: is a file; DEST must be a folder")
-    for folder in [f for fs in (src, train_src, valid_src) for f in ([] if fs is None or sample else [fs] if isinstance(fs, (str, Path)) else fs)]:
+    for folder in [f for fs in (src, train_src, valid_src, select_src) for f in ([] if fs is None or sample else [fs] if isinstance(fs, (str, Path)) else fs)]:
         if dest.resolve() == Path(folder).resolve() or Path(folder).resolve() in dest.resolve().parents:
             raise ValueError(f"{dest}: DEST is inside the source folder {folder}; its pairs would be read as inputs: choose a folder outside it")
-    for folder in [f for fs in (src, train_src, valid_src, lr_src) for f in ([] if fs is None or sample else [fs] if isinstance(fs, (str, Path)) else fs)]:
+    for folder in [f for fs in (src, train_src, valid_src, select_src, lr_src) for f in ([] if fs is None or sample else [fs] if isinstance(fs, (str, Path)) else fs)]:
         if dest.resolve() in Path(folder).resolve().parents:            # e.g. ds/train/hr prepared into ds: HR over the originals
             raise ValueError(f"{folder}: the source folder is inside DEST {dest}; the pairs would be written over it and read back as sources: choose a DEST outside it")
     settings = dict(hr_size=hr_size, scale=scale, lr_src=str(lr_src) if lr_src else None, seed=seed, valid_pct=valid_pct,

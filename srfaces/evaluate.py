@@ -14,7 +14,8 @@ from PIL import Image
 from .core import writable_folder, progress as progress_display, ImageError, MAX_PIXELS, load_rgb, imresize, psnr_y, psnr_ssim_y, to_model_units, from_model_units, atomic_write, write_csv, md_table, find_images, median_ms
 from .dataset import paired_files
 from .models import BicubicUpsample, RLFN, MirrorEnsemble
-from .restore import upscale, runtime_model, choose_model, AUTO_MODELS
+from .restore import upscale, runtime_model, choose_model, AUTO_MODELS, engine_of
+from .anchors import ANCHOR_FILES, load_anchor
 from .degrade import parse_degradation, image_seed, suite_names
 
 # %% auto #0
@@ -67,13 +68,16 @@ def degraded_pairs(pairs, degrade, scale:int=2, seed:int=0) -> list[tuple[str, n
 # %% ../nbs/06_evaluate.ipynb #f792e598
 _PIL_FILTERS = {'nearest': Image.Resampling.NEAREST, 'bilinear': Image.Resampling.BILINEAR, 'lanczos': Image.Resampling.LANCZOS}
 CLASSICAL = ('nearest', 'bilinear', 'bicubic', 'lanczos')
-REFERENCE_METHODS = ('public-vdsr', 'rlfn', 'rlfn-s', 'opencv-fsrcnn', 'opencv-espcn')
+REFERENCE_METHODS = ('public-vdsr', 'rlfn', 'rlfn-s', *ANCHOR_FILES, 'opencv-fsrcnn', 'opencv-espcn')
 
 # %% ../nbs/06_evaluate.ipynb #43e29a5a
 def _network(method, scale:int, reference, engine:str, device=None):
     "The network behind a method name: an anchor read from `reference`, a shipped name or a checkpoint, as `upscale` runs it."
     if method == 'public-vdsr': return runtime_model(load_public_vdsr(reference, scale), engine, scale, device)
     if method in RLFN_FILES: return runtime_model(load_reference_rlfn(method, reference, scale), engine, scale, device)
+    if method in ANCHOR_FILES:
+        path = _reference_file(method, ANCHOR_FILES[method].format(scale=scale), reference)
+        return runtime_model(load_anchor(method, path, scale), engine, scale, device)
     return runtime_model(method, engine, scale, device)
 
 # %% ../nbs/06_evaluate.ipynb #731cac9c
@@ -83,27 +87,39 @@ def method_function(method, scale:int=2, reference=None, engine:str='auto', devi
     network's `MirrorEnsemble`. Networks (ours and the anchors) run through `restore.upscale`, the path users call, on
     `engine` (`restore.runtime_model`: with 'auto', named models run in ONNX Runtime as `upscale(img, 'fast')` does;
     the anchors, modules, in PyTorch); `device` as for `upscale`."""
+    if str(method).endswith('+int8'):                                 # a network on ONNX Runtime's int8 kernels
+        base = str(method)[:-len('+int8')]
+        if base in CLASSICAL or base.startswith('opencv-') or base == 'auto' or base.endswith('+mirror'):
+            raise ValueError(f"{method}: '+int8' applies to a network (a shipped name, a checkpoint or an anchor), not to {base}")
+        return _engine_tagged(_network(base, scale, reference, 'int8', device))
     if str(method).endswith('+mirror'):                               # a network's self-ensemble with its mirror image
         base = str(method)[:-len('+mirror')]
         if base in CLASSICAL or base.startswith('opencv-'): raise ValueError(f"{method}: '+mirror' applies to networks, not to {base}")
-        model = MirrorEnsemble(_network(base, scale, reference, engine, device))
-        return lambda lr: np.asarray(upscale(lr, model))
+        return _engine_tagged(MirrorEnsemble(_network(base, scale, reference, engine, device)))
     if method == 'bicubic': return lambda lr: imresize(lr, scale)
     if method == 'auto':                                              # per image, what upscale(model='auto') would run
         nets = {name: _network(name, scale, reference, engine, device) for name in AUTO_MODELS}
-        return lambda lr: np.asarray(upscale(lr, nets[choose_model(lr)[0]]))
+        def run(lr): return np.asarray(upscale(lr, nets[choose_model(lr)[0]]))
+        run.engine = '/'.join(dict.fromkeys(engine_of(n) for n in nets.values()))
+        return run
     if method in _PIL_FILTERS:
         f = _PIL_FILTERS[method]
         return lambda lr: np.asarray(Image.fromarray(lr).resize((lr.shape[1] * scale, lr.shape[0] * scale), f))
     if method in ('opencv-fsrcnn', 'opencv-espcn'): return opencv_function(method.split('-')[1], reference, scale)
-    model = _network(method, scale, reference, engine, device)
-    return lambda lr: np.asarray(upscale(lr, model))
+    return _engine_tagged(_network(method, scale, reference, engine, device))
+
+def _engine_tagged(model):
+    "uint8 RGB -> uint8 RGB through `upscale` with `model`; the function's `engine` says which engine runs it."
+    def run(lr): return np.asarray(upscale(lr, model))
+    run.engine = engine_of(model)
+    return run
 
 # %% ../nbs/06_evaluate.ipynb #82e9b3e0
 def method_labels(methods) -> list[str]:
     "Short names for the table: a checkpoint path gives its file stem, or folder/stem when two stems clash."
     def short(m, parents=0):
-        if str(m).endswith('+mirror'): return short(str(m)[:-len('+mirror')], parents) + '+mirror'
+        for tag in ('+mirror', '+int8'):
+            if str(m).endswith(tag): return short(str(m)[:-len(tag)], parents) + tag
         p = Path(str(m))
         return str(m) if not (str(m).endswith('.pt') or '/' in str(m)) else '/'.join(p.with_suffix('').parts[-1 - parents:])
     labels = [short(m) for m in methods]
@@ -199,7 +215,8 @@ def _score(pairs, labels, funcs, scale:int, progress:bool, on_output=None, **tag
             if on_output is not None: on_output(label, stem, sr)
             per_image.append(row); scores.append(row)
         summary.append(dict(**tags, method=label, psnr=float(np.mean([r['psnr'] for r in scores])),
-                            ssim=float(np.mean([r['ssim'] for r in scores])), ms=float(np.median(times) * 1000), images=len(scores)))
+                            ssim=float(np.mean([r['ssim'] for r in scores])), ms=float(np.median(times) * 1000), images=len(scores),
+                            engine=getattr(f, 'engine', '-')))
     return summary, per_image
 
 def evaluate(data, methods=('bicubic', 'fast'), scale:int=2, pairs=None, progress:bool=False, on_output=None,
@@ -232,7 +249,8 @@ def results_markdown(summary:list, baseline:str='bicubic') -> str:
     "A Markdown table of a summary, with the PSNR gain over `baseline` when it is present."
     base = next((r['psnr'] for r in summary if r['method'] == baseline), None)
     rows = [dict(r, gain=f"{r['psnr'] - base:+.2f}" if base is not None else "-") for r in summary]
-    return md_table(rows, ['method', 'psnr', 'ssim', 'gain', 'ms'], ['method', 'PSNR (dB)', 'SSIM', 'gain over bicubic (dB)', 'ms per image'],
+    engine = [['engine'], ['engine']] if any(r.get('engine', '-') not in ('-', '') for r in rows) else [[], []]
+    return md_table(rows, ['method', 'psnr', 'ssim', 'gain', 'ms'] + engine[0], ['method', 'PSNR (dB)', 'SSIM', 'gain over bicubic (dB)', 'ms per image'] + engine[1],
                     dict(psnr='{:.2f}', ssim='{:.4f}', ms='{:.1f}'))
 
 # %% ../nbs/06_evaluate.ipynb #be92ec4e
@@ -284,7 +302,7 @@ def write_results(summary:list, per_image:list, out, record:dict=None):
     table = suite_markdown(summary) if suite else results_markdown(summary)
     atomic_write(md, lambda p: Path(p).write_text(table + "\n"))
     tag = ['degradation'] if suite else []
-    write_csv(summary, tag + ['method', 'psnr', 'ssim', 'ms', 'images'], csv_file)
+    write_csv(summary, tag + ['method', 'psnr', 'ssim', 'ms', 'images'] + (['engine'] if 'engine' in summary[0] else []), csv_file)
     write_csv(per_image, tag + ['method', 'stem', 'psnr', 'ssim', 'ms'], per_image_file)
 
 # %% ../nbs/06_evaluate.ipynb #d3fb77b0

@@ -4,14 +4,19 @@
 
 # %% ../nbs/03b_export.ipynb #7c71d6a6
 from __future__ import annotations
-import io, warnings
+import contextlib, io, tempfile, warnings
 from pathlib import Path
+import numpy as np
 import torch
-from .core import atomic_write
+from torch import nn
+from .core import atomic_write, find_images, load_rgb, ImageError, rgb_to_ycbcr, to_model_units
 from .models import load_model, model_colour, model_channels
+from .fakequant import is_quantized, activation_ranges, dequantized
 
 # %% auto #0
-__all__ = ['MIN_OPSET', 'onnx_graph', 'export_onnx', 'OnnxModel', 'onnx_model', 'check_export', 'max_opset']
+__all__ = ['MIN_OPSET', 'INT8_CALIBRATION', 'INT8_FEATURES', 'onnx_graph', 'export_onnx', 'OnnxModel', 'onnx_model',
+           'check_export', 'max_opset', 'cpu_int8_feature', 'calibration_images', 'model_inputs', 'int8_graph',
+           'int8_model', 'check_int8']
 
 # %% ../nbs/03b_export.ipynb #7f0a6e36
 def onnx_graph(model, opset:int=17) -> bytes:
@@ -19,6 +24,7 @@ def onnx_graph(model, opset:int=17) -> bytes:
     and width; the model's scale is stored in the graph's metadata."""
     import onnx
     net = load_model(model) if isinstance(model, (str, Path)) else model
+    if is_quantized(net): net = dequantized(net)                 # trained for int8: the float graph of its weights (`int8_graph` adds the rounding)
     was_training = net.training
     net.eval()
     buffer = io.BytesIO()
@@ -38,9 +44,9 @@ def onnx_graph(model, opset:int=17) -> bytes:
     return graph.SerializeToString()
 
 # %% ../nbs/03b_export.ipynb #ff02a3aa
-def export_onnx(model, path, opset:int=17) -> Path:
-    "Write `onnx_graph(model)` to `path`, atomically."
-    data = onnx_graph(model, opset)
+def export_onnx(model, path, opset:int=17, int8:bool=False, calibration=None, count:int=None) -> Path:
+    "Write `onnx_graph(model)` -- or with `int8`, `int8_graph(model, calibration, count)` -- to `path`, atomically."
+    data = int8_graph(model, calibration, count or INT8_CALIBRATION, opset) if int8 else onnx_graph(model, opset)
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
     return atomic_write(path, lambda p: Path(p).write_bytes(data))
 
@@ -58,6 +64,7 @@ class OnnxModel:
         if 'srfaces_scale' not in props: raise ValueError(f"{path_or_bytes}: not an srfaces ONNX graph (no srfaces_scale metadata)")
         self.scale, self.training = int(props['srfaces_scale']), False
         self.colour = props.get('srfaces_colour', 'y')                        # graphs exported before RGB models: 'y'
+        self.engine = 'int8' if props.get('srfaces_engine') == 'int8' else 'onnx'  # which kernels: `int8_graph` or float32
         self.names = self.session.get_inputs()[0].name, self.session.get_outputs()[0].name
 
     def __call__(self, x:torch.Tensor) -> torch.Tensor:
@@ -75,6 +82,7 @@ def onnx_model(model, threads:int=None) -> OnnxModel:
 def check_export(model, path, sizes=((128, 128), (37, 91), (256, 64)), seed:int=0) -> float:
     "Largest difference (model units) between `model` in PyTorch and its ONNX graph at `path` over LR `sizes`."
     net = load_model(model) if isinstance(model, (str, Path)) else model.eval()
+    if is_quantized(net): net = dequantized(net).eval()             # the float graph holds the float weights
     runtime, worst = OnnxModel(path), 0.
     generator = torch.Generator().manual_seed(seed)
     for h, w in sizes:
@@ -95,3 +103,130 @@ def max_opset() -> int:
 if __name__ == '__main__' and '__file__' in globals():   # `python -m srfaces.export` runs `srfaces_export` (not when a notebook runs this cell)
     from srfaces.cli import srfaces_export
     srfaces_export.main(prog='python -m srfaces.export')
+
+# %% ../nbs/03b_export.ipynb #3a4f8ea3
+INT8_CALIBRATION = 64                  # calibration images by default (evenly spread over the folder's sorted files)
+INT8_FEATURES = ('amx_int8', 'avx512_vnni', 'avx_vnni', 'asimddp', 'i8mm')   # CPU flags that make int8 kernels fast
+
+def cpu_int8_feature(cpuinfo:str=None) -> str | None:
+    """The CPU feature that makes ONNX Runtime's int8 convolutions faster than float32 here (x86 VNNI or AMX, Arm's
+    dot product), read from `/proc/cpuinfo` (or the text `cpuinfo`); None where there is none or it cannot be read."""
+    if cpuinfo is None:
+        try: cpuinfo = Path('/proc/cpuinfo').read_text()
+        except OSError: return None
+    flags = {f for line in cpuinfo.splitlines() if line.startswith(('flags', 'Features')) for f in line.split(':', 1)[-1].split()}
+    return next((f for f in INT8_FEATURES if f in flags), None)
+
+# %% ../nbs/03b_export.ipynb #b231b3b0
+def calibration_images(source=None, count:int=INT8_CALIBRATION, scale:int=2, side:int=256) -> list[np.ndarray]:
+    """uint8 RGB LR images to calibrate int8 activation ranges on: up to `count` images of the folder `source` (the
+    kind you will upscale, e.g. a prepared folder's `train/lr`), evenly spread over its sorted files, each centre-cropped
+    to at most `side` pixels; None: the built-in sample photos (`srfaces_prepare --sample`), shrunk to LR."""
+    if not 1 <= count <= 10_000: raise ValueError(f"calibration count must be 1..10000, not {count}")
+    if source is None:
+        from srfaces.data import SAMPLE_IMAGES, load_sample, make_pair
+        return [make_pair(load_sample(loader, crop), 256, scale, stem)[1] for stem, loader, crop in SAMPLE_IMAGES][:count]
+    folder = Path(source)
+    if not folder.is_dir(): raise FileNotFoundError(f"{folder}: no such folder of calibration images")
+    files = find_images(folder)
+    if not files: raise ValueError(f"{folder}: no images to calibrate on")
+    picks = [files[i * len(files) // min(count, len(files))] for i in range(min(count, len(files)))]
+    images = []
+    for f in picks:
+        try: a = load_rgb(f)
+        except (ImageError, OSError) as e: raise ValueError(f"{f}: cannot be read for calibration ({e})") from None
+        if min(a.shape[:2]) < 8: raise ValueError(f"{f}: {a.shape[1]}x{a.shape[0]} is too small to calibrate on (8x8 at least)")
+        top, left = max(0, (a.shape[0] - side) // 2), max(0, (a.shape[1] - side) // 2)
+        images.append(np.ascontiguousarray(a[top:top + side, left:left + side]))
+    return images
+
+def model_inputs(model, images) -> list[np.ndarray]:
+    "Each uint8 RGB image as `model`'s input: a `1xCxhxw` float32 array in model units (luminance or RGB)."
+    out = []
+    for a in images:
+        t = torch.from_numpy(np.array(a, dtype=np.float32)).permute(2, 0, 1)[None] / 255
+        if model_colour(model) == 'y': t = rgb_to_ycbcr(t, data_range=1.)[:, :1]
+        out.append(to_model_units(t).numpy())
+    return out
+
+# %% ../nbs/03b_export.ipynb #87ff4d47
+def _float_for_others(graph, quantized:set):
+    """Let nodes outside `quantized` read the float tensor where ONNX Runtime gave them the dequantized copy of a
+    convolution's input (outputs of quantized convolutions stay quantized for everyone, as in training)."""
+    producer = {o: n for n in graph.node for o in n.output}
+    q_of = {n.output[0]: n.input[0] for n in graph.node if n.op_type == 'QuantizeLinear'
+            and not (n.input[0] in producer and producer[n.input[0]].name in quantized)}
+    dq_of = {n.output[0]: q_of[n.input[0]] for n in graph.node if n.op_type == 'DequantizeLinear' and n.input[0] in q_of}
+    for n in graph.node:
+        if n.name in quantized: continue
+        for i, name in enumerate(n.input):
+            if name in dq_of: n.input[i] = dq_of[name]
+
+def int8_graph(model, calibration=None, count:int=INT8_CALIBRATION, opset:int=17) -> bytes:
+    """`model` (a module, shipped name or checkpoint path) as a serialised ONNX Runtime QDQ int8 graph. A model trained
+    for int8 (`fakequant.is_quantized`) brings its activation scales (`calibration` must be None); any other is
+    calibrated (min/max) on `calibration`: a folder (`calibration_images`), a list of uint8 RGB LR arrays, or None
+    for the built-in sample photos."""
+    import onnx
+    from onnxruntime.quantization import quantize_static, CalibrationDataReader, QuantFormat, QuantType
+    net = load_model(model) if isinstance(model, (str, Path)) else getattr(model, 'module', model)
+    trained = is_quantized(net)
+    if trained and calibration is not None:
+        raise ValueError("this model was trained for int8 and brings its own activation scales: give no calibration images")
+    graph = onnx.load_from_string(onnx_graph(net, opset))
+    convs = {n.input[1]: n for n in graph.graph.node if n.op_type == 'Conv' and len(n.input) > 1}
+    paths = list(activation_ranges(net)) if trained else [p for p, m in net.named_modules() if type(m) is nn.Conv2d]
+    missing = [p for p in paths if p + '.weight' not in convs]
+    if missing or not paths: raise ValueError(f"{missing[0] if missing else type(net).__name__}: no convolution to quantize found in the exported graph")
+    overrides = {}
+    if trained:
+        for path, ranges in activation_ranges(net).items():
+            node = convs[path + '.weight']
+            for tensor, (s, z) in ((node.input[0], ranges['act_in']), (node.output[0], ranges['act_out'])):
+                if overrides.setdefault(tensor, (s, z)) != (s, z): raise ValueError(f"{path}: two scales for one tensor {tensor}")
+        inputs = [np.zeros((1, model_channels(net), 16, 16), np.float32)]    # the calibration pass must run; the scales above win
+        overrides = {t: [{'scale': np.array(s, np.float32), 'zero_point': np.array(z, np.uint8)}] for t, (s, z) in overrides.items()}
+    else:
+        images = calibration if isinstance(calibration, list) else calibration_images(calibration, count, net.scale)
+        inputs = model_inputs(net, images)
+    name = graph.graph.input[0].name
+    class Reader(CalibrationDataReader):
+        def __init__(self): self.batches = iter([{name: x} for x in inputs])
+        def get_next(self): return next(self.batches, None)
+    nodes = [convs[p + '.weight'].name for p in paths]
+    with tempfile.TemporaryDirectory() as tmp, warnings.catch_warnings(), _quiet_logging():
+        warnings.simplefilter('ignore')
+        onnx.save(graph, f'{tmp}/float.onnx')
+        quantize_static(f'{tmp}/float.onnx', f'{tmp}/int8.onnx', Reader(), quant_format=QuantFormat.QDQ, per_channel=True,
+                        activation_type=QuantType.QUInt8, weight_type=QuantType.QInt8, nodes_to_quantize=nodes,
+                        extra_options={'TensorQuantOverrides': overrides, 'QDQDisableWeightAdjustForInt32Bias': True})
+        quantized = onnx.load(f'{tmp}/int8.onnx')
+    _float_for_others(quantized.graph, set(nodes))
+    props = {p.key: p.value for p in graph.metadata_props}
+    onnx.helper.set_model_props(quantized, dict(props, srfaces_engine='int8', srfaces_int8='trained' if trained else 'calibrated'))
+    onnx.checker.check_model(quantized)
+    return quantized.SerializeToString()
+
+@contextlib.contextmanager
+def _quiet_logging():
+    "Silence the quantizer's advice to pre-process (it logs through the root logger)."
+    import logging
+    level = logging.getLogger().level
+    logging.getLogger().setLevel(logging.ERROR)
+    try: yield
+    finally: logging.getLogger().setLevel(level)
+
+def int8_model(model, calibration=None, count:int=INT8_CALIBRATION, threads:int=None) -> OnnxModel:
+    "`model` as an int8 `OnnxModel` (`int8_graph`), made in memory."
+    return OnnxModel(int8_graph(model, calibration, count), threads)
+
+# %% ../nbs/03b_export.ipynb #766ceff5
+def check_int8(model, path) -> tuple[float, str]:
+    """Mean difference (model units) between the int8 graph at `path` and its PyTorch reference on a face (the built-in
+    sample's astronaut, LR): the fake-quantized model for a model trained for int8 (they agree to rare roundings),
+    else the float model."""
+    net = load_model(model) if isinstance(model, (str, Path)) else getattr(model, 'module', model).eval()
+    x = torch.from_numpy(model_inputs(net, calibration_images(None, count=2)[1:])[0])
+    with torch.inference_mode(): expected = net.eval()(x)
+    return (OnnxModel(path)(x) - expected).abs().mean().item(), 'the fake-quantized model' if is_quantized(net) else 'float32'
+

@@ -11,6 +11,7 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 from .core import os_reason, imresize, cubic, rgb_to_ycbcr, ycbcr_to_rgb, to_model_units, from_model_units, atomic_write
+from .fakequant import quantize_model
 
 # %% auto #0
 __all__ = ['IO', 'CONV', 'BODY', 'UP', 'EDGE_FILTERS', 'ARCHITECTURES', 'OLD_ARCHITECTURE_NAMES', 'CHECKPOINT_FORMAT',
@@ -468,14 +469,18 @@ def model_from_checkpoint(ckpt:dict, path='checkpoint', arch:str=None, scale:int
     check_model_settings(ckpt['arch'], kwargs, path)
     if scale is not None and kwargs.get('scale', 2) != scale:
         raise CheckpointError(f"{path}: a x{kwargs.get('scale', 2)} model, but x{scale} is needed here")
-    with torch.device('meta'): expected = {k: tuple(v.shape) for k, v in cls(**kwargs).state_dict().items()}
+    int8 = isinstance(state, dict) and any(str(k).endswith('.act_in.scale') for k in state)   # trained for int8 (`fakequant`)
+    def make():
+        net = cls(**kwargs)
+        return quantize_model(net, 3 if getattr(cls, 'colour', 'y') == 'rgb' else 1) if int8 else net
+    with torch.device('cpu' if int8 else 'meta'): expected = {k: tuple(v.shape) for k, v in make().state_dict().items()}   # int8: traced once
     stored = {k: tuple(v.shape) for k, v in state.items()} if isinstance(state, dict) else {}
     if stored != expected:
         wrong = sorted(set(stored) ^ set(expected)) or sorted(k for k in expected if stored[k] != expected[k])
         raise CheckpointError(f"{path}: weights do not fit architecture {ckpt['arch']!r} {kwargs} (first difference: {wrong[0]})")
     bad = [k for k, v in state.items() if v.is_floating_point() and not torch.isfinite(v).all()]
     if bad: raise CheckpointError(f"{path}: weights contain NaN or infinity ({bad[0]}): the training that wrote them diverged")
-    model = cls(**kwargs)
+    model = make()
     model.load_state_dict(state)
     model.meta = ckpt.get('meta', {})
     return model.eval()

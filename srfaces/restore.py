@@ -13,12 +13,14 @@ from torch import nn
 from PIL import Image
 from .core import writable_folder, pick_device, progress as progress_display, ImageError, MAX_PIXELS, OUTPUT_FORMATS, GREY_16_MODES, is_16bit_colour, read_image, os_reason, imresize, split_image, save_image, find_images, upright
 from .models import load_model, upscale_rgb, upscale_y, MirrorEnsemble
-from .export import onnx_model
+from .export import onnx_model, int8_model, cpu_int8_feature
+from .fakequant import is_quantized
 
 # %% auto #0
 __all__ = ['ENGINES', 'PREFER_ONNX', 'AUTO_MODELS', 'AUTO_THRESHOLDS', 'OUTPUT_EXTS', 'MAX_NAME_BYTES', 'tiled_map', 'as_image',
-           'runtime_model', 'noise_sigma', 'jpeg_grid_ratio', 'jpeg_quality', 'input_evidence', 'choose_model',
-           'upscale', 'plan_outputs', 'upscale_path', 'wipe', 'compare_slider', 'plot_wipes']
+           'auto_engine', 'engine_of', 'runtime_model', 'noise_sigma', 'jpeg_grid_ratio', 'jpeg_quality',
+           'input_evidence', 'choose_model', 'upscale', 'plan_outputs', 'upscale_path', 'wipe', 'compare_slider',
+           'plot_wipes']
 
 # %% ../nbs/05_restore.ipynb #d7f59255
 def _tiles(length:int, tile:int):
@@ -87,7 +89,7 @@ def as_image(img, max_pixels:int=None):
     return Image.fromarray(a)
 
 # %% ../nbs/05_restore.ipynb #3643937c
-ENGINES = ('auto', 'torch', 'onnx')
+ENGINES = ('auto', 'torch', 'onnx', 'int8')
 PREFER_ONNX = True           # 'auto' runs named models in ONNX Runtime: faster on the CPU (benchmark below)
 _onnx_cache = {}
 
@@ -96,30 +98,47 @@ def _onnxruntime_available() -> bool:
     return all(importlib.util.find_spec(m) is not None for m in ('onnx', 'onnxruntime'))
 
 # %% ../nbs/05_restore.ipynb #fc6974c9
+def auto_engine(net) -> tuple[str, str]:
+    """(engine, why) that `engine='auto'` picks on this CPU for `net`: int8 for a model trained for int8 where the CPU
+    has int8 dot-product instructions (`export.cpu_int8_feature`), float32 ONNX Runtime otherwise."""
+    if not is_quantized(net): return 'onnx', 'float32: the model has no int8 variant'
+    feature = cpu_int8_feature()
+    if feature: return 'int8', f'trained for int8; this CPU has {feature}'
+    return 'onnx', 'float32: this CPU has no int8 dot-product instructions (VNNI, AMX, Arm dotprod)'
+
+def engine_of(runtime) -> str:
+    "Which engine a `runtime_model` result runs on: 'int8', 'onnx' (float32) or 'torch'."
+    return getattr(getattr(runtime, 'model', runtime), 'engine', 'torch')
+
 def runtime_model(model='fast', engine:str='auto', scale:int=2, device=None):
     """What `upscale` runs: `model` (a module, a shipped name or a checkpoint path) as a PyTorch module, or exported
-    to ONNX Runtime (`engine='onnx'`; `'auto'`: for names and paths when onnxruntime is installed, a module passed in
-    stays PyTorch). Exports of names and paths are made once per process. `device` (cuda, mps, cpu; None: the best
-    PyTorch has, `core.pick_device`): on a GPU the model runs in PyTorch there; ONNX Runtime runs on the CPU."""
+    to ONNX Runtime: float32 (`engine='onnx'`) or int8 (`'int8'`: `export.int8_graph`; a model not trained for int8 is
+    calibrated on the built-in sample photos). `'auto'`: names and paths run in ONNX Runtime when it is installed --
+    int8 for a model trained for it on a CPU with int8 dot products (`auto_engine`), float32 otherwise -- and a module
+    passed in stays PyTorch. Exports of names and paths are made once per process; the result's `engine` attribute
+    (`engine_of`) and `engine_why` say what was chosen. `device` (cuda, mps, cpu; None: the best PyTorch has,
+    `core.pick_device`): on a GPU the model runs in PyTorch there; ONNX Runtime runs on the CPU."""
     if engine not in ENGINES: raise ValueError(f"unknown engine {engine!r}; choose from {', '.join(ENGINES)}")
     dev = pick_device(device)
     if dev.type != 'cpu':
-        if engine == 'onnx': raise ValueError(f"engine 'onnx' runs on the CPU; use device cpu, or engine torch on {dev}")
+        if engine in ('onnx', 'int8'): raise ValueError(f"engine {engine!r} runs on the CPU; use device cpu, or engine torch on {dev}")
         net = load_model(model, scale=scale) if isinstance(model, (str, Path)) else model
         if getattr(net, 'scale', None) != scale: raise ValueError(f"a x{getattr(net, 'scale', '?')} model: this tool enlarges x{scale}")
         return net.to(dev)
     named = isinstance(model, (str, Path))
     if named:                                         # a named model already exported: no loading at all
         path = Path(str(model))
-        key = (str(model), path.stat().st_mtime_ns if path.is_file() else None, torch.get_num_threads(), scale)
+        key = (str(model), path.stat().st_mtime_ns if path.is_file() else None, torch.get_num_threads(), scale, engine)
         if engine != 'torch' and key in _onnx_cache: return _onnx_cache[key]
     net = load_model(model, scale=scale) if named else model
     if getattr(net, 'scale', None) != scale: raise ValueError(f"a x{getattr(net, 'scale', '?')} model: this tool enlarges x{scale}")
     if engine == 'torch' or not isinstance(net, nn.Module) or (engine == 'auto' and not (named and PREFER_ONNX and _onnxruntime_available())):
         return net
-    if not named: return onnx_model(net)
-    _onnx_cache[key] = onnx_model(net)
-    return _onnx_cache[key]
+    chosen, why = auto_engine(net) if engine == 'auto' else (engine, 'asked for')
+    runtime = int8_model(net) if chosen == 'int8' else onnx_model(net)
+    runtime.engine_why = why
+    if named: _onnx_cache[key] = runtime
+    return runtime
 
 # %% ../nbs/05_restore.ipynb #5eb01c91
 def _check_tiling(tile, overlap):
@@ -293,8 +312,8 @@ def upscale_path(src, dest, model='auto', overwrite:bool=False, tile:int=256, ov
                  engine:str='auto', max_pixels:int=MAX_PIXELS, ensemble:bool=False, device=None, ext:str='png',
                  suffix:str='', quality:int=95) -> dict:
     """Upscale an image file to a file, or a folder to a folder (see above). Returns the count done and lists of
-    skipped outputs, errors, notes, ignored non-image files and, with `model='auto'`, `(input, model, why)` for each
-    image done (`choices`). `ext`, `suffix`: see `plan_outputs`; `quality`: of JPEG and WebP outputs."""
+    skipped outputs, errors, notes, ignored non-image files, with `model='auto'` `(input, model, why)` for each
+    image done (`choices`), and `{model: (engine, why)}` for the models that ran (`engines`). `ext`, `suffix`: see `plan_outputs`; `quality`: of JPEG and WebP outputs."""
     ignored, notes = [], []
     if not 1 <= quality <= 100: raise ValueError(f"--quality must be 1..100, not {quality}")
     jobs = plan_outputs(src, dest, ignored, ext, suffix, notes, overwrite)
@@ -331,7 +350,9 @@ def upscale_path(src, dest, model='auto', overwrite:bool=False, tile:int=256, ov
                 left = len(jobs) - done - len(skipped) - len(errors)
                 errors.append(f"{dest}: stopped: the disk is full; {left} inputs not upscaled"); break
         except Exception as e: errors.append(f"{inp}: {type(e).__name__}: {e}")
-    return dict(done=done, skipped=skipped, errors=errors, notes=notes, ignored=[str(p) for p in ignored], choices=choices)
+    engines = {name: (engine_of(net), getattr(getattr(net, 'model', net), 'engine_why', '')) for name, net in nets.items()}
+    return dict(done=done, skipped=skipped, errors=errors, notes=notes, ignored=[str(p) for p in ignored], choices=choices,
+                engines=engines)
 
 # %% ../nbs/05_restore.ipynb #3e3e9b44
 if __name__ == '__main__' and '__file__' in globals():   # `python -m srfaces.restore` runs `srfaces_upscale` (not when a notebook runs this cell)

@@ -18,7 +18,8 @@ from .core import (pick_device, progress as progress_display, psnr_ssim_y, atomi
 from .dataset import _image_size, PairedFaces, DeviceBatches, prepared_scale
 from .models import (BicubicUpsample, build_model, check_model_settings, checkpoint_dict, save_checkpoint, read_checkpoint, model_from_checkpoint,
                             upscale_rgb, CheckpointError, load_model, model_colour,
-                            reparameterise, fold, folded_state)
+                            reparameterise, fold, folded_state, model_channels)
+from .fakequant import quantize_model, calibrate, is_quantized, dequantized
 try: import tomllib
 except ModuleNotFoundError: import tomli as tomllib                    # Python 3.10
 from .degrade import degrade_settings, parse_degradation
@@ -71,6 +72,7 @@ RECIPE_DEFAULTS = dict(
     save_every=0., seed=42, init='',                # last.pt every so many seconds as well as each epoch; seed; start from a model
     ema=0.,                                         # decay of an exponential moving average of the weights (0: off)
     reparam=False,                                  # train 3x3 convs as ECB branches (`models.RepConv`), delivered folded
+    quantize='',                                    # 'int8': train for ONNX Runtime's int8 convolutions (`fakequant`); '': float
     teacher='', teacher_weight=0.5,                 # distillation: a model (name or checkpoint) whose outputs, mixed with the
                                                     # HR by teacher_weight (0: HR only, 1: teacher only), are the targets
     degrade={}, valid_degrade='')                   # random LR degradations (`degrade.DEGRADE_DEFAULTS`; empty: clean faces);
@@ -81,7 +83,7 @@ ARCH_RECIPES = {                                    # what differs from RECIPE_D
     'fastface2': {}, 'fastface1-retired': {}, 'vdsr': dict(lr=1e-4, min_lr=1e-6), 'rlfn': dict(lr=5e-4, min_lr=1e-6),
     'seed': dict(optimizer='sgd', lr=0.005, bs=150, lr_crop=0, schedule='constant', augment=False, epochs=50)}
 CHOICES = dict(optimizer=('sgd', 'adam', 'adamw'), schedule=('cosine', 'step', 'constant'), loss=('mse', 'l1', 'mse_y'),
-               batches=('loader', 'device'), precision=('fp32', 'bf16'))
+               batches=('loader', 'device'), precision=('fp32', 'bf16'), quantize=('', 'int8'))
 
 # %% ../nbs/04_train.ipynb #86030fbb
 UPPER_BOUNDS = dict(seed=2**32 - 1, repeat=10_000, bs=65_536, lr_crop=4096, lr=1e6, min_lr=1e6, weight_decay=1e6, clip=1e6,
@@ -124,6 +126,8 @@ def make_recipe(base:dict=None, source:str='recipe', **overrides) -> dict:
         recipe['degrade'] = degrade_settings(recipe['degrade'], f"{source}: degrade")
         if recipe['batches'] == 'device': raise ValueError(f"{source}: degrade draws per face in the loader: use batches = 'loader'")
     if recipe['valid_degrade']: recipe['valid_degrade'] = parse_degradation(recipe['valid_degrade']).name
+    if recipe['quantize'] and recipe['reparam']: raise ValueError(f"{source}: quantize trains the delivered convolutions: drop reparam (or fold first, then quantize)")
+    if recipe['quantize'] and recipe['precision'] != 'fp32': raise ValueError(f"{source}: quantize computes its rounding in float32: use precision = 'fp32'")
     return recipe
 
 # %% ../nbs/04_train.ipynb #540f8efb
@@ -283,6 +287,9 @@ def setup_run(data, recipe:dict=None, *, out, resume:bool=False, device:str=None
     seed_everything(recipe['seed'])
     model = _initial_model(recipe, state, out / 'last.pt')
     model = (reparameterise(model) if recipe['reparam'] else model).to(dev).train()
+    calibrating = state is None and recipe['quantize'] == 'int8' and not is_quantized(model)
+    if calibrating: model = quantize_model(model, model_channels(model))
+    elif not recipe['quantize'] and is_quantized(model): model = dequantized(model).train()   # a float run from an int8 model
     if model.scale != scale: raise ValueError(f"{data}: prepared for x{scale} (prepare.json), but the model enlarges x{model.scale}")
     teacher = load_teacher(recipe['teacher'], model, dev) if recipe['teacher'] else None
     colour = 'rgb' if 'rgb' in (model_colour(model), model_colour(teacher or model)) else 'y'    # batches in the richer colours
@@ -296,6 +303,7 @@ def setup_run(data, recipe:dict=None, *, out, resume:bool=False, device:str=None
             (a, pa), (b, pb) = list(sizes.items())[:2]
             raise ValueError(f"{pb}: is {b[0]}x{b[1]} but {pa.name} is {a[0]}x{a[1]}; whole images (lr_crop 0) are batched together: give lr_crop or bs = 1")
     batches = make_batches(train_ds, recipe, dev, workers, rank, world)
+    if calibrating: calibrate(model, (as_colour(lr, model_colour(model)) for lr, _ in batches), steps=16)   # activation ranges to start from
     run = Run(model=model, net=DistributedDataParallel(model, broadcast_buffers=False) if world > 1 else model,
               optimizer=make_optimizer(recipe['optimizer'], model.parameters(), recipe['lr'], recipe['weight_decay']),
               batches=batches, eval_splits=_eval_splits(data, recipe['valid_degrade']), out=out, recipe=recipe, data=str(data), device=dev,

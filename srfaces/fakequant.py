@@ -9,7 +9,7 @@ from torch import nn
 
 # %% auto #0
 __all__ = ['QMAX', 'WMAX', 'round_ste', 'weight_scales', 'fake_weight', 'ActQuant', 'QConv2d', 'is_quantized', 'quantized_convs',
-           'quantize_model', 'calibrate', 'dequantized', 'activation_ranges']
+           'keeps_float', 'quantize_model', 'calibrate', 'dequantized', 'activation_ranges']
 
 # %% ../nbs/03c_fakequant.ipynb #b381dc5c
 QMAX = 255                    # activations: uint8 0..255, per tensor, asymmetric (a zero point)
@@ -81,10 +81,12 @@ class QConv2d(nn.Conv2d):
         return self.act_out(self._conv_forward(x, fake_weight(self.weight), bias))
 
 def _swap_convs(model:nn.Module, make) -> list[str]:
-    "Replace every module `m` for which `make(m)` gives a module; the paths of those replaced."
-    paths = []
-    for path, module in list(model.named_modules()):
-        new = make(module)
+    """Replace every module `m` for which `make(m)` gives a module -- under each name it is registered by, once (a
+    module registered twice, like `FastFace.last` inside `FastFace.body`, stays one module); the paths replaced."""
+    paths, made = [], {}
+    for path, module in list(model.named_modules(remove_duplicate=False)):
+        if id(module) not in made: made[id(module)] = make(module)
+        new = made[id(module)]
         if new is None: continue
         parent, _, name = path.rpartition('.')
         setattr(model.get_submodule(parent) if parent else model, name, new); paths.append(path)
@@ -110,15 +112,23 @@ def _set_calibrating(model, on:bool):
     for m in model.modules():
         if isinstance(m, ActQuant): m.calibrating = on
 
-def quantize_model(model:nn.Module, channels:int=1) -> nn.Module:
-    """`model` (changed in place and returned) with every `nn.Conv2d` a `QConv2d`, quantizers of shared tensors tied.
-    `channels`: what the model takes (1 luminance, 3 RGB), for the tracing pass. Call `calibrate` before training."""
+def keeps_float(path:str, keep_float=()) -> bool:
+    "Whether the module at `path` is named (itself or a module above it) in `keep_float`."
+    return any(path == k or path.startswith(k + '.') for k in keep_float)
+
+def quantize_model(model:nn.Module, channels:int=1, keep_float=()) -> nn.Module:
+    """`model` (changed in place and returned) with every `nn.Conv2d` a `QConv2d`, quantizers of shared tensors tied;
+    convolutions at or under the module paths in `keep_float` stay float32. `channels`: what the model takes
+    (1 luminance, 3 RGB), for the tracing pass. Call `calibrate` before training."""
     if is_quantized(model): return model
-    plain = [p for p, m in model.named_modules() if type(m) is nn.Conv2d]
+    unknown = [k for k in keep_float if k not in dict(model.named_modules())]
+    if unknown: raise ValueError(f"keep_float: {unknown[0]!r} is not a module of this {type(model).__name__}")
+    plain = [p for p, m in model.named_modules() if type(m) is nn.Conv2d and not keeps_float(p, keep_float)]
     others = [p for p, m in model.named_modules() if isinstance(m, nn.Conv2d) and type(m) is not nn.Conv2d]
     if others: raise ValueError(f"{others[0]}: a {type(model.get_submodule(others[0])).__name__}; fold re-parameterised convolutions first")
     if not plain: raise ValueError(f"a {type(model).__name__} has no convolutions to quantize")
-    _swap_convs(model, lambda m: _qconv(m) if type(m) is nn.Conv2d else None)
+    chosen = {id(model.get_submodule(p)) for p in plain}
+    _swap_convs(model, lambda m: _qconv(m) if id(m) in chosen else None)
     _tie(model, channels)
     return model
 

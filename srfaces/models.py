@@ -472,7 +472,9 @@ def model_from_checkpoint(ckpt:dict, path='checkpoint', arch:str=None, scale:int
     int8 = isinstance(state, dict) and any(str(k).endswith('.act_in.scale') for k in state)   # trained for int8 (`fakequant`)
     def make():
         net = cls(**kwargs)
-        return quantize_model(net, 3 if getattr(cls, 'colour', 'y') == 'rgb' else 1) if int8 else net
+        if not int8: return net
+        floats = [p for p, m in net.named_modules() if isinstance(m, nn.Conv2d) and f'{p}.act_in.scale' not in state]   # layers kept float32
+        return quantize_model(net, 3 if getattr(cls, 'colour', 'y') == 'rgb' else 1, keep_float=floats)
     with torch.device('cpu' if int8 else 'meta'): expected = {k: tuple(v.shape) for k, v in make().state_dict().items()}   # int8: traced once
     stored = {k: tuple(v.shape) for k, v in state.items()} if isinstance(state, dict) else {}
     if stored != expected:

@@ -27,9 +27,9 @@ from .degrade import degrade_settings, parse_degradation
 # %% auto #0
 __all__ = ['RECIPE_DEFAULTS', 'ARCH_RECIPES', 'CHOICES', 'UPPER_BOUNDS', 'LOSSES', 'LOCK_FILE', 'RESUME_KEYS', 'POSITION',
            'seed_everything', 'distributed_info', 'validate', 'make_recipe', 'read_recipe', 'make_optimizer',
-           'y_weighted_mse', 'learning_rate', 'make_batches', 'training_loss', 'TrainingDiverged', 'Run', 'setup_run',
-           'checkpoint_meta', 'run_meta', 'save_last', 'train_step', 'end_epoch', 'write_log', 'plot_history', 'train',
-           'as_colour', 'load_teacher', 'distil_batch']
+           'y_weighted_mse', 'learning_rate', 'make_batches', 'as_colour', 'training_loss', 'TrainingDiverged', 'Run',
+           'setup_run', 'checkpoint_meta', 'run_meta', 'save_last', 'train_step', 'end_epoch', 'write_log',
+           'plot_history', 'train', 'load_teacher', 'distil_batch']
 
 # %% ../nbs/04_train.ipynb #34dbfa60
 def seed_everything(seed:int):
@@ -73,6 +73,7 @@ RECIPE_DEFAULTS = dict(
     ema=0.,                                         # decay of an exponential moving average of the weights (0: off)
     reparam=False,                                  # train 3x3 convs as ECB branches (`models.RepConv`), delivered folded
     quantize='',                                    # 'int8': train for ONNX Runtime's int8 convolutions (`fakequant`); '': float
+    keep_float=[],                                  # with quantize: module paths whose convolutions stay float32 (e.g. ["conv_1"])
     teacher='', teacher_weight=0.5,                 # distillation: a model (name or checkpoint) whose outputs, mixed with the
                                                     # HR by teacher_weight (0: HR only, 1: teacher only), are the targets
     degrade={}, valid_degrade='')                   # random LR degradations (`degrade.DEGRADE_DEFAULTS`; empty: clean faces);
@@ -128,6 +129,8 @@ def make_recipe(base:dict=None, source:str='recipe', **overrides) -> dict:
     if recipe['valid_degrade']: recipe['valid_degrade'] = parse_degradation(recipe['valid_degrade']).name
     if recipe['quantize'] and recipe['reparam']: raise ValueError(f"{source}: quantize trains the delivered convolutions: drop reparam (or fold first, then quantize)")
     if recipe['quantize'] and recipe['precision'] != 'fp32': raise ValueError(f"{source}: quantize computes its rounding in float32: use precision = 'fp32'")
+    if recipe['keep_float'] and not recipe['quantize']: raise ValueError(f"{source}: keep_float names layers kept float32 in an int8 model: add quantize = 'int8'")
+    if not all(isinstance(k, str) for k in recipe['keep_float']): raise ValueError(f"{source}: keep_float is a list of module paths (strings)")
     return recipe
 
 # %% ../nbs/04_train.ipynb #540f8efb
@@ -176,6 +179,11 @@ def make_batches(ds:PairedFaces, recipe:dict, device, workers:int=0, rank:int=0,
     sampler = torch.utils.data.DistributedSampler(ds, world, rank, shuffle=True, seed=recipe['seed']) if world > 1 else None
     return DataLoader(ds, recipe['bs'], shuffle=sampler is None, sampler=sampler, num_workers=workers,
                       pin_memory=torch.device(device).type == 'cuda', persistent_workers=workers > 0)
+
+def as_colour(x:torch.Tensor, colour:str) -> torch.Tensor:
+    "An `Nx3xHxW` RGB batch in the models' units as `colour` ('rgb': as it is; 'y': its full-range luminance, still in model units)."
+    if colour == 'rgb' or x.shape[1] == 1: return x
+    return to_model_units(rgb_to_ycbcr(from_model_units(x), data_range=1.)[:, :1])
 
 def training_loss(net:nn.Module, recipe:dict, lr_batch, hr_batch):
     "The recipe's loss of `net` on a batch, the network in bf16 autocast when `precision` is bf16."
@@ -288,7 +296,7 @@ def setup_run(data, recipe:dict=None, *, out, resume:bool=False, device:str=None
     model = _initial_model(recipe, state, out / 'last.pt')
     model = (reparameterise(model) if recipe['reparam'] else model).to(dev).train()
     calibrating = state is None and recipe['quantize'] == 'int8' and not is_quantized(model)
-    if calibrating: model = quantize_model(model, model_channels(model))
+    if calibrating: model = quantize_model(model, model_channels(model), recipe['keep_float'])
     elif not recipe['quantize'] and is_quantized(model): model = dequantized(model).train()   # a float run from an int8 model
     if model.scale != scale: raise ValueError(f"{data}: prepared for x{scale} (prepare.json), but the model enlarges x{model.scale}")
     teacher = load_teacher(recipe['teacher'], model, dev) if recipe['teacher'] else None
@@ -478,11 +486,6 @@ def train(data, recipe:dict=None, *, out, resume:bool=False, device:str=None, wo
     return run.history
 
 # %% ../nbs/04_train.ipynb #59f273d8
-def as_colour(x:torch.Tensor, colour:str) -> torch.Tensor:
-    "An `Nx3xHxW` RGB batch in the models' units as `colour` ('rgb': as it is; 'y': its full-range luminance, still in model units)."
-    if colour == 'rgb' or x.shape[1] == 1: return x
-    return to_model_units(rgb_to_ycbcr(from_model_units(x), data_range=1.)[:, :1])
-
 def load_teacher(name, student:nn.Module, device) -> nn.Module:
     "The frozen teacher of a distillation run; it must enlarge like the student and see at least the student's colours."
     teacher = load_model(name, device=device).eval().requires_grad_(False)

@@ -12,6 +12,7 @@ def main(argv=None):
     name = argv[0] if argv[0] in COMMANDS else f"srfaces_{argv[0]}"
     if name not in COMMANDS:
         print(f"python -m srfaces: unknown command {argv[0]!r}; commands: {', '.join(COMMANDS)}", file=sys.stderr); sys.exit(2)
+    sys.argv = [name, *argv[1:]]                   # as if run as NAME: what a command records of its own command line
     COMMANDS[name].main(argv[1:], prog=f"python -m srfaces {argv[0]}")
 
 if __name__ == '__main__': main()

@@ -138,6 +138,7 @@ SMFANET_SIZES = {'smfanet': (36, 8), 'smfanet-plus': (48, 12)}     # features, b
 
 class SMFANet(nn.Module):
     "SMFANet (`'smfanet'`: 36 features, 8 blocks; `'smfanet-plus'`: 48, 12) on RGB in [0, 1]."
+    exportable = False           # adaptive pooling to h/8 x w/8: PyTorch's ONNX exporter cannot write it for any size
     def __init__(self, size:str='smfanet', scale:int=2):
         super().__init__()
         if size not in SMFANET_SIZES: raise ValueError(f"unknown SMFANet size {size!r}; choose from {', '.join(SMFANET_SIZES)}")
@@ -158,7 +159,7 @@ class Anchor(nn.Module):
     colour = 'rgb'
     def __init__(self, net:nn.Module):
         super().__init__()
-        self.net, self.scale = net, net.scale
+        self.net, self.scale, self.exportable = net, net.scale, getattr(net, 'exportable', True)
 
     def forward(self, x):
         h, w = x.shape[-2:]

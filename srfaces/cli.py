@@ -90,7 +90,7 @@ def srfaces_prepare(
 @command
 def srfaces_train(
     data:str,                         # prepared folder with train/ and valid/ (and select/) splits, made by srfaces_prepare
-    recipe:str=None,                  # recipe file (TOML), e.g. recipes/fast.toml; options below override its settings
+    recipe:str=None,                  # recipe file (TOML), e.g. recipes/real.toml; options below override its settings
     arch:str=None,                    # without --recipe: fastface2 (default), rlfn, vdsr, seed or fastface1-retired
     out:str=None,                     # run folder for last.pt, best.pt, log.csv, curves.png (default: runs/<recipe or arch>)
     resume:bool=False,                # continue the run in --out with its stored recipe
@@ -131,19 +131,19 @@ def srfaces_train(
     "Train a super-resolution model on a prepared folder; checkpoints every epoch, `--resume` continues a run."
     from srfaces.core import set_threads
     from srfaces.models import CheckpointError
-    from srfaces.train import train, distributed_info, TrainingDiverged, _cli_recipe, _run_name
+    from srfaces.train import train, distributed_info, TrainingDiverged, cli_recipe, run_name
     settings = dict(epochs=epochs, steps=steps, seconds=seconds, init=init, bs=bs, lr_crop=lr_crop, lr=lr, min_lr=min_lr,
                     warmup=warmup, optimizer=optimizer, schedule=schedule, clip=clip, weight_decay=weight_decay, loss=loss,
                     augment=False if no_augment else None, repeat=repeat, batches=batches, precision=precision,
                     save_every=save_every, seed=seed, ema=ema, reparam=True if reparam else None, teacher=teacher, teacher_weight=teacher_weight,
                     quantize=quantize,
                     valid_degrade=valid_degrade)
-    out = out or f'runs/{_run_name(recipe, arch)}'
+    out = out or f'runs/{run_name(recipe, arch)}'
     try:
         given = [k for k, v in dict(settings, recipe=recipe, arch=arch, channels=channels, layers=layers, blocks=blocks).items() if v is not None]
         if resume and given: raise ValueError(f"--resume continues the stored recipe of {out}; drop {', '.join('--' + k for k in given)}")
         set_threads(threads)
-        run_recipe = None if resume else _cli_recipe(recipe, arch, channels, layers, blocks, **settings)
+        run_recipe = None if resume else cli_recipe(recipe, arch, channels, layers, blocks, **settings)
         train(data, run_recipe, out=out, resume=resume, device=device, workers=workers, progress=not quiet and sys.stdout.isatty(),
               log=lambda s: print(s, flush=True), command=' '.join(['srfaces_train'] + sys.argv[1:]))
     except (FileExistsError, FileNotFoundError, ValueError, CheckpointError) as e:

@@ -359,8 +359,3 @@ def prepare(src=None,                # a folder of photos, searched recursively 
     return dict(done=count('status', 'done'), skipped=count('status', 'skipped'), errors=errors,
                 **{split: sum(r['split'] == split for r in rows.values()) for split in SPLITS},
                 seconds=seconds, dest=str(dest))
-
-# %% ../nbs/01_data.ipynb #189c1261
-if __name__ == '__main__' and '__file__' in globals():   # `python -m srfaces.data` runs `srfaces_prepare` (not when a notebook runs this cell)
-    from srfaces.cli import srfaces_prepare
-    srfaces_prepare.main(prog='python -m srfaces.data')

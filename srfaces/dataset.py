@@ -15,7 +15,7 @@ from .core import load_rgb, rgb_to_ycbcr, find_images, to_model_units
 from .degrade import Degradation, parse_degradation, degrade_settings, random_degradation, image_seed
 
 # %% auto #0
-__all__ = ['paired_files', 'prepared_scale', 'PairedFaces', 'dataloaders', 'DeviceBatches']
+__all__ = ['image_size', 'paired_files', 'prepared_scale', 'PairedFaces', 'dataloaders', 'DeviceBatches']
 
 # %% ../nbs/02_dataset.ipynb #9725ac1f
 def _split_dir(path, split):
@@ -25,7 +25,7 @@ def _split_dir(path, split):
     raise FileNotFoundError(f"{path / split}: no such split folder (expected {split}/hr and {split}/lr)")
 
 # %% ../nbs/02_dataset.ipynb #ce256b72
-def _image_size(path):
+def image_size(path):
     try:
         with Image.open(path) as im: return im.size
     except Exception as e: raise ValueError(f"{path}: unreadable image ({e})") from None
@@ -47,7 +47,7 @@ def paired_files(root, scale:int=2, check_sizes:bool=True) -> list[tuple[str, Pa
     pairs = [(stem, lr[stem], hr[stem]) for stem in sorted(hr)]
     if check_sizes:
         for stem, lp, hp in pairs:
-            (lw, lh), (hw, hh) = _image_size(lp), _image_size(hp)
+            (lw, lh), (hw, hh) = image_size(lp), image_size(hp)
             if (hw, hh) != (lw * scale, lh * scale):
                 raise ValueError(f"{hp}: HR is {hw}x{hh} but its LR partner is {lw}x{lh} (expected x{scale})")
     return pairs

@@ -44,8 +44,3 @@ def demo(out='srfaces_demo', methods=('bicubic', 'fast', 'vdsr'), log=print, ove
     log(f"\n{len(pairs)} sample images; table, figure (comparison.png) and restored images in {out}/ "
         f"({time.perf_counter() - start:.0f}s)")
     return summary
-
-# %% ../nbs/07_demo.ipynb #b7b8439e
-if __name__ == '__main__' and '__file__' in globals():   # `python -m srfaces.demo` runs `srfaces_demo` (not when a notebook runs this cell)
-    from srfaces.cli import srfaces_demo
-    srfaces_demo.main(prog='python -m srfaces.demo')

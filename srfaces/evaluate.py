@@ -77,7 +77,11 @@ def _network(method, scale:int, reference, engine:str, device=None):
     if method in RLFN_FILES: return runtime_model(load_reference_rlfn(method, reference, scale), engine, scale, device)
     if method in ANCHOR_FILES:
         path = _reference_file(method, ANCHOR_FILES[method].format(scale=scale), reference)
-        return runtime_model(load_anchor(method, path, scale), engine, scale, device)
+        net = load_anchor(method, path, scale)
+        if not net.exportable:                                        # SMFANet: PyTorch only (the engine column says so)
+            if engine == 'int8': raise ValueError(f"{method}: cannot be exported to ONNX, so it has no int8 engine")
+            engine = 'torch'
+        return runtime_model(net, engine, scale, device)
     return runtime_model(method, engine, scale, device)
 
 # %% ../nbs/06_evaluate.ipynb #731cac9c
@@ -304,11 +308,6 @@ def write_results(summary:list, per_image:list, out, record:dict=None):
     tag = ['degradation'] if suite else []
     write_csv(summary, tag + ['method', 'psnr', 'ssim', 'ms', 'images'] + (['engine'] if 'engine' in summary[0] else []), csv_file)
     write_csv(per_image, tag + ['method', 'stem', 'psnr', 'ssim', 'ms'], per_image_file)
-
-# %% ../nbs/06_evaluate.ipynb #d3fb77b0
-if __name__ == '__main__' and '__file__' in globals():   # `python -m srfaces.evaluate` runs `srfaces_evaluate` (not when a notebook runs this cell)
-    from srfaces.cli import srfaces_evaluate
-    srfaces_evaluate.main(prog='python -m srfaces.evaluate')
 
 # %% ../nbs/06_evaluate.ipynb #552f09fa
 FACE_CROPS = {'eyes': (100, 72, 40, 112), 'mouth': (168, 88, 44, 80)}    # (top, left, height, width) in a 256 aligned face

@@ -38,7 +38,7 @@ def onnx_graph(model, opset:int=17) -> bytes:
                               dynamic_axes={names[0]: {0: 'n', 2: 'h', 3: 'w'}, names[1]: {0: 'n', 2: 'sh', 3: 'sw'}})
     finally: net.train(was_training)
     graph = onnx.load_from_string(buffer.getvalue())
-    onnx.helper.set_model_props(graph, dict(srfaces_scale=str(net.scale), srfaces_colour=colour,
+    onnx.helper.set_model_props(graph, dict(srfaces_scale=str(net.scale), srfaces_colour=colour, srfaces_min_side=str(getattr(net, 'min_side', 1)),
                                              srfaces_units=('luminance' if colour == 'y' else 'RGB') + ' in [-1, 1]'))
     onnx.checker.check_model(graph)
     return graph.SerializeToString()
@@ -65,6 +65,7 @@ class OnnxModel:
         self.scale, self.training = int(props['srfaces_scale']), False
         self.colour = props.get('srfaces_colour', 'y')                        # graphs exported before RGB models: 'y'
         self.engine = 'int8' if props.get('srfaces_engine') == 'int8' else 'onnx'  # which kernels: `int8_graph` or float32
+        self.min_side = int(props.get('srfaces_min_side', 1))               # the smallest input side the network takes
         self.names = self.session.get_inputs()[0].name, self.session.get_outputs()[0].name
 
     def __call__(self, x:torch.Tensor) -> torch.Tensor:
@@ -98,11 +99,6 @@ def max_opset() -> int:
     try: from torch.onnx._constants import ONNX_MAX_OPSET
     except ImportError: return 17
     return ONNX_MAX_OPSET
-
-# %% ../nbs/03b_export.ipynb #2b981ad7
-if __name__ == '__main__' and '__file__' in globals():   # `python -m srfaces.export` runs `srfaces_export` (not when a notebook runs this cell)
-    from srfaces.cli import srfaces_export
-    srfaces_export.main(prog='python -m srfaces.export')
 
 # %% ../nbs/03b_export.ipynb #3a4f8ea3
 INT8_CALIBRATION = 64                  # calibration images by default (evenly spread over the folder's sorted files)

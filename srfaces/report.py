@@ -11,11 +11,13 @@ from PIL import Image
 from .core import md_table, imresize, load_rgb
 from .evaluate import suite_markdown, FACE_CROPS
 from .models import load_model, count_parameters, count_flops, model_colour, architecture_diagram, SHIPPED
+from .fakequant import is_quantized
 
 # %% auto #0
 __all__ = ['METHOD_LABELS', 'OURS', 'SUITE_LABELS', 'FACE_REGIONS', 'TRAINING_DATA', 'STARTING_WEIGHTS', 'RECORDS', 'MEANT_FOR',
-           'RESULT_TITLES', 'SHORT_USE', 'results_dir', 'read_results', 'method_label', 'time_shares', 'leaderboard',
-           'suite_table', 'frontier_plot', 'wipe_html', 'model_card', 'which_model', 'models_overview', 'gallery']
+           'RESULT_TITLES', 'SHORT_USE', 'results_dir', 'read_results', 'is_ours', 'method_label', 'time_shares',
+           'leaderboard', 'suite_table', 'frontier_plot', 'wipe_html', 'model_card', 'frontier_table', 'which_model',
+           'models_overview', 'gallery']
 
 # %% ../nbs/09_report.ipynb #34e10a89
 def results_dir(start=None) -> Path:
@@ -42,13 +44,20 @@ METHOD_LABELS = {
     'opencv-espcn': 'OpenCV ESPCN x2 (2016)', 'opencv-fsrcnn': 'OpenCV FSRCNN x2 (2016)',
     'public-vdsr': 'public VDSR (2016, 291 natural images)', 'rlfn': 'public RLFN (2022, DIV2K)', 'rlfn-s': 'public RLFN-S (2022, DIV2K)',
     'fast': '**fast**, ours (clean faces)', 'quality': '**quality**, ours', 'real': '**real**, ours (degraded photos)',
-    'vdsr': '**vdsr**, ours (VDSR on faces)', 'seed': "**seed**, ours (the course's network)"}
+    'vdsr': '**vdsr**, ours (VDSR on faces)', 'seed': "**seed**, ours (the course's network)",
+    **{f'plainusr-{s}': f'public PlainUSR-{s.upper() if len(s) == 1 else s} (2024, DIV2K/DF2K)' for s in ('u', 't', 's', 'm', 'base', 'l')},
+    'smfanet': 'public SMFANet (2024, DF2K)', 'smfanet-plus': 'public SMFANet+ (2024, DF2K)'}
 OURS = SHIPPED
+
+def is_ours(method:str) -> bool:
+    "Whether a results row's method is one of our shipped models (also as `NAME+int8` or `NAME+mirror`)."
+    return method.split('+')[0] in OURS
 
 def method_label(method:str, card_links:str=None) -> str:
     "A readable label for `method`; our models link to their model card when `card_links` (a folder such as 'models') is given."
-    label = METHOD_LABELS.get(method, f'`{method}`')
-    if card_links is not None and method in OURS: label = label.replace(f'**{method}**', f'[**{method}**]({card_links}/{method}.ipynb)')
+    base, _, variant = method.partition('+')
+    label = METHOD_LABELS.get(method) or (METHOD_LABELS[base] + f' **+{variant}**' if base in METHOD_LABELS and variant else f'`{method}`')
+    if card_links is not None and base in OURS: label = label.replace(f'**{base}**', f'[**{base}**]({card_links}/{base}.ipynb)', 1)
     return label
 
 def time_shares(rows:list, base:str='public-vdsr') -> dict:
@@ -64,9 +73,11 @@ def leaderboard(rows:list, published:dict=None, card_links:str=None, base:str='p
     table = [dict(label=method_label(r['method'], card_links), psnr=f"{r['psnr']:.2f}", ssim=f"{r['ssim']:.4f}",
                   gain='-' if bicubic is None else f"{r['psnr'] - bicubic:+.2f}", ms=f"{r['ms']:.1f}",
                   share=f"{shares[r['method']]:.3f}" if r['method'] in shares else '-',
-                  published=(published or {}).get(r['method'], '-')) for r in rows]
-    fields = ['label', 'psnr', 'ssim', 'gain', 'ms', 'share'] + (['published'] if published else [])
-    headers = ['method', 'PSNR (dB)', 'SSIM', 'gain over bicubic (dB)', 'ms per image', f"time / {base}'s"] + (['published PSNR / SSIM'] if published else [])
+                  published=(published or {}).get(r['method'], '-'), engine=r.get('engine') or '-') for r in rows]
+    engines = any(r.get('engine') for r in rows)                     # results written since the engine column exists
+    fields = ['label', 'psnr', 'ssim', 'gain', 'ms', 'share'] + (['engine'] if engines else []) + (['published'] if published else [])
+    headers = (['method', 'PSNR (dB)', 'SSIM', 'gain over bicubic (dB)', 'ms per image', f"time / {base}'s"] + (['engine'] if engines else [])
+               + (['published PSNR / SSIM'] if published else []))
     return md_table(table, fields, headers)
 
 # %% ../nbs/09_report.ipynb #8a2fb1a5
@@ -82,8 +93,9 @@ def suite_table(rows:list, methods=None) -> str:
     return table
 
 # %% ../nbs/09_report.ipynb #eae56e6e
-def frontier_plot(results:dict, base:str='public-vdsr', skip=('seed',), size=(5.2, 3.8)):
-    "One panel per results file ({title: rows}): PSNR against time as a share of `base`'s, ours as stars; `skip`: methods left out."
+def frontier_plot(results:dict, base:str='public-vdsr', skip=('seed', 'bicubic'), size=(5.2, 3.8)):
+    """One panel per results file ({title: rows}): PSNR against time as a share of `base`'s, ours as stars; `skip`: methods
+    left out (by default the two far below the networks, which would squash the axis: bicubic and the course's seed)."""
     import matplotlib.pyplot as plt
     fig, axs = plt.subplots(1, len(results), figsize=(size[0] * len(results), size[1]), squeeze=False)
     for ax, (title, rows) in zip(axs[0], results.items()):
@@ -91,7 +103,7 @@ def frontier_plot(results:dict, base:str='public-vdsr', skip=('seed',), size=(5.
         for r in rows:
             m = r['method']
             if m in skip or m not in shares: continue
-            ours = m in OURS
+            ours = is_ours(m)
             ax.scatter(shares[m], r['psnr'], marker='*' if ours else 'o', s=140 if ours else 45,
                        color='tab:red' if ours else '0.45', zorder=3)
             ax.annotate(m, (shares[m], r['psnr']), textcoords='offset points', xytext=(6, -3), fontsize=8,
@@ -138,17 +150,19 @@ TRAINING_DATA = {
     'data/faces': "217 aligned real faces: `../shared/data/faces1024` less its 7-face selection split (CelebA-HQ, GPEN greyscale portraits) and `faces256/train` (ALAE celebrity photos, idinvert); prepared with `srfaces_prepare` (MATLAB bicubic 1024 -> 256 -> 128)",
     'data/faces_all': "217 aligned real faces: `faces1024` less its selection split (CelebA-HQ, GPEN greyscale portraits) and `faces256/train` (ALAE celebrity photos, idinvert)",
     'data/faces1024': "the 63 training faces of `faces1024` (CelebA-HQ and greyscale portraits)",
-    'gpu_data/train1024 + gpu_data/train256': "198 faces: `faces1024` and `faces256/train` less a 19-face selection split, held on the GPU"}
+    'gpu_data/train1024 + gpu_data/train256': "198 faces: `faces1024` and `faces256/train` less a 19-face selection split, held on the GPU",
+    'data/real': "410 aligned real faces: `faces1024` (70), `faces256/train` (154) and `faces_more/train` (186) less its 32 press photos of two people, which are the selection split (real photographs, not CelebA-HQ); the log's validation is `faces_more/valid_photos` (26 real photos)"}
 STARTING_WEIGHTS = {
     'quality': "the public RLFN x2 weights (github.com/bytedance/RLFN, **Apache-2.0**), which their authors trained on DIV2K (800 natural images, released for academic research)",
-    'real': "`fast` (this project's own weights)"}
+    'fast': "the public RLFN-S x2 weights (github.com/bytedance/RLFN, **Apache-2.0**), which their authors trained on DIV2K (800 natural images, released for academic research)",
+    'real': "the float32 FastFace2 shipped as `fast` until 2026-12-04 (this project's own weights; `recipes/experiments/fast2.toml`)"}
 RECORDS = {    # the training log and the dated experiment record of each shipped model
-    'fast': ('logs/fast2.csv', '2026-11-29_fastface2_runs'), 'quality': ('logs/rlfn_finetune.csv', '2026-11-30_rlfn_finetune'),
+    'fast': ('logs/rlfn_s_int8_io.csv', '2026-12-04_int8'), 'quality': ('logs/rlfn_finetune.csv', '2026-11-30_rlfn_finetune'),
     'real': ('logs/real.csv', '2026-11-30_real_teacher_distil'), 'vdsr': ('logs/gpu1/vdsr.log', '2026-11-29_fastface2_runs'), 'seed': (None, None)}
 MEANT_FOR = {
-    'fast': ("clean faces: 128 px crops shrunk by a good resizer from a sharp photo; what `auto`, the default, runs on them",
+    'fast': ("clean faces: 128 px crops shrunk by a good resizer from a sharp photo; what `auto`, the default, runs on them (on int8 kernels where the CPU has them)",
              "JPEG-compressed, noisy or otherwise degraded photos: it sharpens the blocks and the noise (see the degraded rows)"),
-    'quality': ("clean faces where about 0.4 dB more than `fast` is worth about twice its time",
+    'quality': ("clean faces where the last tenths of a dB are worth several times `fast`'s time",
                 "JPEG-compressed or noisy photos, like `fast`"),
     'real': ("the faces people usually have: thumbnails, web images and video frames that were JPEG-compressed, are noisy or were shrunk by other software; what `auto`, the default, runs on them",
              "clean, sharp inputs, where it is a few tenths of a dB behind `fast`"),
@@ -174,6 +188,7 @@ def model_card(name:str, results=('faces256_valid', 'valid_photos', 'set5', 'set
     links = ([f"`{log}`"] if log else []) + ([f"[{record}]({root}/experiments/{record}.ipynb)"] if record else [])
     facts = [('architecture', f"`{recipe['arch']}` ({type(model).__name__}), settings {json.dumps(model.config)}"),
              ('works on', 'RGB (all three channels)' if model_colour(model) == 'rgb' else 'luminance (BT.601 Y); chroma enlarged by MATLAB bicubic'),
+             ('runs on', _engines_fact(model, recipe)),
              ('parameters', f"{count_parameters(model):,}"), ('cost per 128 px face', f"{flops / 1e9:.2f} GFLOPs (multiply-adds x 2)"),
              ('training data', TRAINING_DATA.get(meta.get('data'), f"`{meta.get('data')}`")),
              ('started from', STARTING_WEIGHTS.get(name, 'random initialisation')),
@@ -210,6 +225,13 @@ def model_card(name:str, results=('faces256_valid', 'valid_photos', 'set5', 'set
                   else '**Where it fails:** it beats bicubic on every degraded input of the suite.']
     return '\n'.join(lines)
 
+def _engines_fact(model, recipe) -> str:
+    "How the model runs: int8 kernels for a model trained for them (and which layers stay float32), else float32."
+    if not is_quantized(model): return 'float32 (ONNX Runtime on the CPU; `--engine int8` calibrates an int8 copy, at a cost in dB)'
+    kept = recipe.get('keep_float') or []
+    return ('int8 kernels, trained for them (`quantize = "int8"`): every convolution' + (f" except {', '.join(f'`{k}`' for k in kept)} (float32)" if kept else '')
+            + ', where the CPU has int8 dot products (VNNI, AMX, Arm dotprod); float32 elsewhere')
+
 def _suite_gain(rows, method, degradation):
     cell = {r['method']: r['psnr'] for r in rows if r['degradation'] == degradation}
     return cell[method] - cell['bicubic'] if method in cell and 'bicubic' in cell else None
@@ -218,7 +240,22 @@ RESULT_TITLES = {'faces256_valid': 'faces256/valid (53 CelebA-HQ / CelebA / FFHQ
                  'auto_valid_photos': 'faces_more/valid_photos',
                  'valid_photos': 'faces_more/valid_photos (26 real photographs)', 'set5': 'Set5 (natural images)',
                  'set14': 'Set14 (natural images)', 'faces256_valid_degraded': 'faces256/valid',
-                 'valid_photos_degraded': 'faces_more/valid_photos'}
+                 'valid_photos_degraded': 'faces_more/valid_photos', 'frontier_faces256_valid': 'faces256/valid',
+                 'frontier_valid_photos': 'faces_more/valid_photos'}
+
+# %% ../nbs/09_report.ipynb #3a2f819b
+def frontier_table(names=('frontier_faces256_valid', 'frontier_valid_photos'), folder=None, base:str='public-vdsr', card_links:str=None) -> str:
+    "A Markdown table of results files `names` side by side: PSNR / SSIM on each, the engine, and the time share of `base` in the first."
+    files = [read_results(n, folder) for n in names]
+    cells = [{r['method']: r for r in rows} for rows, _ in files]
+    shares = time_shares(files[0][0], base)
+    methods = sorted(cells[0], key=lambda m: shares.get(m, 0))
+    rows = [dict(label=method_label(m, card_links), engine=cells[0][m].get('engine', '-'), share=f"{shares[m]:.3f}" if m in shares else '-',
+                 **{f's{i}': f"{c[m]['psnr']:.2f} / {c[m]['ssim']:.4f}" if m in c else '-' for i, c in enumerate(cells)}) for m in methods]
+    headers = [RESULT_TITLES.get(n, n) for n in names]
+    commands = '\n'.join(f"- `{record.get('command', '-')}`" for _, record in files)
+    return md_table(rows, ['label', *[f's{i}' for i in range(len(files))], 'engine', 'share'],
+                    ['method', *[f'{h}: PSNR (dB) / SSIM' for h in headers], 'engine', f"time / {base}'s"]) + f"\n\nRerun:\n\n{commands}"
 
 # %% ../nbs/09_report.ipynb #ce5cbaa6
 def which_model(clean:str='valid_photos', suite:str='faces256_valid_degraded', folder=None, card_links:str='models',

@@ -54,12 +54,13 @@ def _grey_patch(net, grey:np.ndarray, peak:float) -> np.ndarray:
     y = upscale_y(net, torch.from_numpy(grey.astype(np.float32) / peak)[None, None])[0, 0].cpu().numpy() * peak
     return y.astype(np.float32) if grey.dtype.kind == 'f' else np.clip(np.rint(y), 0, peak).astype(grey.dtype)
 
-def _at_least_two(patch_fn, scale:int):
-    "`patch_fn` made safe for patches 1 pixel high or wide (ONNX Runtime's convolutions refuse them): edge-padded to 2, cropped back."
+def _at_least(patch_fn, scale:int, side:int=2):
+    """`patch_fn` made safe for patches under `side` pixels high or wide (ONNX Runtime's convolutions refuse 1-pixel ones;
+    RLFN's attention needs 15): edge-padded to `side`, cropped back."""
     def safe(a):
         h, w = a.shape[:2]
-        if min(h, w) >= 2: return patch_fn(a)
-        pad = ((0, max(2 - h, 0)), (0, max(2 - w, 0))) + ((0, 0),) * (a.ndim - 2)
+        if min(h, w) >= side: return patch_fn(a)
+        pad = ((0, max(side - h, 0)), (0, max(side - w, 0))) + ((0, 0),) * (a.ndim - 2)
         return patch_fn(np.pad(a, pad, mode='edge'))[:h * scale, :w * scale]
     return safe
 
@@ -225,7 +226,7 @@ def upscale(img,                  # a PIL image, an image file path, or a numpy 
     if ensemble: net = MirrorEnsemble(net)
     pixels, peak, alpha = (img[..., :3], 65535., img[..., 3] if img.shape[2] == 4 else None) if deep else split_image(img)
     patch = (lambda p: _rgb_patch(net, p, peak)) if pixels.ndim == 3 else (lambda p: _grey_patch(net, p, peak))
-    patch = _at_least_two(patch, net.scale)
+    patch = _at_least(patch, net.scale, max(2, getattr(getattr(net, 'model', net), 'min_side', 1)))
     out = tiled_map(patch, pixels, net.scale, tile, overlap, progress)
     if alpha is not None:
         alpha = tiled_map(lambda p: np.clip(np.rint(imresize(p, net.scale)), 0, peak if deep else 255).astype(alpha.dtype), alpha, net.scale, tile, overlap)
@@ -353,11 +354,6 @@ def upscale_path(src, dest, model='auto', overwrite:bool=False, tile:int=256, ov
     engines = {name: (engine_of(net), getattr(getattr(net, 'model', net), 'engine_why', '')) for name, net in nets.items()}
     return dict(done=done, skipped=skipped, errors=errors, notes=notes, ignored=[str(p) for p in ignored], choices=choices,
                 engines=engines)
-
-# %% ../nbs/05_restore.ipynb #3e3e9b44
-if __name__ == '__main__' and '__file__' in globals():   # `python -m srfaces.restore` runs `srfaces_upscale` (not when a notebook runs this cell)
-    from srfaces.cli import srfaces_upscale
-    srfaces_upscale.main(prog='python -m srfaces.restore')
 
 # %% ../nbs/05_restore.ipynb #1cb08c79
 def wipe(before, after, x:int, line:int=2) -> np.ndarray:

@@ -15,10 +15,10 @@ from torch.nn.parallel import DistributedDataParallel
 from torch.utils.data import DataLoader
 from .core import (pick_device, progress as progress_display, psnr_ssim_y, atomic_write, write_csv, rgb_to_ycbcr,
                           to_model_units, from_model_units)
-from .dataset import _image_size, PairedFaces, DeviceBatches, prepared_scale
+from .dataset import image_size, PairedFaces, DeviceBatches, prepared_scale
 from .models import (BicubicUpsample, build_model, check_model_settings, checkpoint_dict, save_checkpoint, read_checkpoint, model_from_checkpoint,
                             upscale_rgb, CheckpointError, load_model, model_colour,
-                            reparameterise, fold, folded_state, model_channels)
+                            reparameterise, fold, folded_state, model_channels, architecture_of)
 from .fakequant import quantize_model, calibrate, is_quantized, dequantized
 try: import tomllib
 except ModuleNotFoundError: import tomli as tomllib                    # Python 3.10
@@ -29,7 +29,7 @@ __all__ = ['RECIPE_DEFAULTS', 'ARCH_RECIPES', 'CHOICES', 'UPPER_BOUNDS', 'LOSSES
            'seed_everything', 'distributed_info', 'validate', 'make_recipe', 'read_recipe', 'make_optimizer',
            'y_weighted_mse', 'learning_rate', 'make_batches', 'as_colour', 'training_loss', 'TrainingDiverged', 'Run',
            'setup_run', 'checkpoint_meta', 'run_meta', 'save_last', 'train_step', 'end_epoch', 'write_log',
-           'plot_history', 'train', 'load_teacher', 'distil_batch']
+           'plot_history', 'train', 'load_teacher', 'distil_batch', 'cli_recipe', 'run_name']
 
 # %% ../nbs/04_train.ipynb #34dbfa60
 def seed_everything(seed:int):
@@ -306,7 +306,7 @@ def setup_run(data, recipe:dict=None, *, out, resume:bool=False, device:str=None
                            degrade=recipe['degrade'] or None)
     if not recipe['lr_crop'] and recipe['bs'] > 1:                 # whole images are batched: one size only
         sizes = {}
-        for _, lp, _ in train_ds.pairs: sizes.setdefault(_image_size(lp), lp)
+        for _, lp, _ in train_ds.pairs: sizes.setdefault(image_size(lp), lp)
         if len(sizes) > 1:
             (a, pa), (b, pb) = list(sizes.items())[:2]
             raise ValueError(f"{pb}: is {b[0]}x{b[1]} but {pa.name} is {a[0]}x{a[1]}; whole images (lr_crop 0) are batched together: give lr_crop or bs = 1")
@@ -499,8 +499,10 @@ def distil_batch(teacher:nn.Module, colour:str, lr_batch, hr_batch, weight:float
     return as_colour(lr_batch, colour), torch.lerp(as_colour(hr_batch, colour), as_colour(taught, colour), weight)
 
 # %% ../nbs/04_train.ipynb #c9927ff2
-def _cli_recipe(recipe, arch, channels, layers, blocks, **settings) -> dict:
-    "The recipe the command line asks for: a file (or an architecture's defaults) with the options laid over it."
+def cli_recipe(recipe, arch, channels, layers, blocks, **settings) -> dict:
+    """The recipe the command line asks for: a file (or an architecture's defaults) with the options laid over it. With
+    neither a recipe nor an architecture, `--init`'s model says which architecture (else FastFace2)."""
+    if not recipe and not arch and settings.get('init'): arch = architecture_of(load_model(settings['init']))
     base = read_recipe(recipe) if recipe else dict(arch=arch or 'fastface2')
     if arch and recipe and arch != base['arch']: raise ValueError(f"{recipe}: is a {base['arch']!r} recipe; drop --arch {arch}")
     model = dict(base.get('model', {}))
@@ -508,9 +510,4 @@ def _cli_recipe(recipe, arch, channels, layers, blocks, **settings) -> dict:
         if value is not None: model[key] = value
     return make_recipe(base, source=str(recipe or 'options'), model=model or None, **settings)
 
-def _run_name(recipe, arch) -> str: return Path(recipe).stem if recipe else (arch or 'fastface2')
-
-# %% ../nbs/04_train.ipynb #67e61305
-if __name__ == '__main__' and '__file__' in globals():   # `python -m srfaces.train` runs `srfaces_train` (not when a notebook runs this cell)
-    from srfaces.cli import srfaces_train
-    srfaces_train.main(prog='python -m srfaces.train')
+def run_name(recipe, arch) -> str: return Path(recipe).stem if recipe else (arch or 'fastface2')

@@ -476,14 +476,15 @@ def model_from_checkpoint(ckpt:dict, path='checkpoint', arch:str=None, scale:int
         if not int8: return net
         floats = [p for p, m in net.named_modules() if isinstance(m, nn.Conv2d) and f'{p}.act_in.scale' not in state]   # layers kept float32
         return quantize_model(net, 3 if getattr(cls, 'colour', 'y') == 'rgb' else 1, keep_float=floats)
-    with torch.device('cpu' if int8 else 'meta'): expected = {k: tuple(v.shape) for k, v in make().state_dict().items()}   # int8: traced once
+    built = make() if int8 else None                                  # int8: built (and traced) once, on the CPU
+    with torch.device('meta'): expected = {k: tuple(v.shape) for k, v in (built or make()).state_dict().items()}
     stored = {k: tuple(v.shape) for k, v in state.items()} if isinstance(state, dict) else {}
     if stored != expected:
         wrong = sorted(set(stored) ^ set(expected)) or sorted(k for k in expected if stored[k] != expected[k])
         raise CheckpointError(f"{path}: weights do not fit architecture {ckpt['arch']!r} {kwargs} (first difference: {wrong[0]})")
     bad = [k for k, v in state.items() if v.is_floating_point() and not torch.isfinite(v).all()]
     if bad: raise CheckpointError(f"{path}: weights contain NaN or infinity ({bad[0]}): the training that wrote them diverged")
-    model = make()
+    model = built or make()
     model.load_state_dict(state)
     model.meta = ckpt.get('meta', {})
     return model.eval()

@@ -29,7 +29,8 @@ __all__ = ['RECIPE_DEFAULTS', 'ARCH_RECIPES', 'CHOICES', 'UPPER_BOUNDS', 'LOSSES
            'seed_everything', 'distributed_info', 'validate', 'make_recipe', 'read_recipe', 'make_optimizer',
            'y_weighted_mse', 'learning_rate', 'make_batches', 'as_colour', 'training_loss', 'TrainingDiverged', 'Run',
            'setup_run', 'checkpoint_meta', 'run_meta', 'save_last', 'train_step', 'end_epoch', 'write_log',
-           'plot_history', 'train', 'load_teacher', 'distil_batch', 'cli_recipe', 'run_name']
+           'plot_history', 'train', 'load_teacher', 'distil_batch', 'start_weights', 'start_distance', 'cli_recipe',
+           'run_name']
 
 # %% ../nbs/04_train.ipynb #34dbfa60
 def seed_everything(seed:int):
@@ -74,6 +75,7 @@ RECIPE_DEFAULTS = dict(
     reparam=False,                                  # train 3x3 convs as ECB branches (`models.RepConv`), delivered folded
     quantize='',                                    # 'int8': train for ONNX Runtime's int8 convolutions (`fakequant`); '': float
     keep_float=[],                                  # with quantize: module paths whose convolutions stay float32 (e.g. ["conv_1"])
+    l2_start=0.,                                    # weight of the squared distance of the weights from the `init` model's (0: off)
     teacher='', teacher_weight=0.5,                 # distillation: a model (name or checkpoint) whose outputs, mixed with the
                                                     # HR by teacher_weight (0: HR only, 1: teacher only), are the targets
     degrade={}, valid_degrade='')                   # random LR degradations (`degrade.DEGRADE_DEFAULTS`; empty: clean faces);
@@ -87,7 +89,7 @@ CHOICES = dict(optimizer=('sgd', 'adam', 'adamw'), schedule=('cosine', 'step', '
                batches=('loader', 'device'), precision=('fp32', 'bf16'), quantize=('', 'int8'))
 
 # %% ../nbs/04_train.ipynb #86030fbb
-UPPER_BOUNDS = dict(seed=2**32 - 1, repeat=10_000, bs=65_536, lr_crop=4096, lr=1e6, min_lr=1e6, weight_decay=1e6, clip=1e6,
+UPPER_BOUNDS = dict(seed=2**32 - 1, repeat=10_000, bs=65_536, lr_crop=4096, lr=1e6, min_lr=1e6, weight_decay=1e6, clip=1e6, l2_start=1e6,
                     epochs=1e6, steps=1e9, seconds=1e8, save_every=1e8)   # bounds that keep a typo from asking for terabytes or years
 
 def _check_value(key, value, default, source):
@@ -118,6 +120,7 @@ def make_recipe(base:dict=None, source:str='recipe', **overrides) -> dict:
     recipe = {**RECIPE_DEFAULTS, **ARCH_RECIPES[arch], **given}
     for key, value in recipe.items(): _check_value(key, value, RECIPE_DEFAULTS[key], source)
     if not (recipe['epochs'] or recipe['steps'] or recipe['seconds']): raise ValueError(f"{source}: no budget: give epochs, steps or seconds")
+    if recipe['l2_start'] and not recipe['init']: raise ValueError(f"{source}: l2_start pulls the weights towards the init model's: give init")
     if recipe['batches'] == 'device' and not recipe['lr_crop']: raise ValueError(f"{source}: batches = 'device' cuts crops: give lr_crop")
     if recipe['model']:
         try: check_model_settings(recipe['arch'], recipe['model'], f"{source}: model")        # the bounds every loader applies
@@ -204,7 +207,7 @@ class Run:
     epoch: int = 0; step: int = 0; step_in_epoch: int = 0; samples: int = 0; seconds: float = 0.
     loss_sum: float = 0.; loss_count: int = 0; best: float = -float('inf'); history: list = field(default_factory=list)
     command: str = ''; main: bool = True; distributed: bool = False; world: int = 1; ema: nn.Module = None; lock: object = None; bicubic: dict = field(default_factory=dict)
-    teacher: nn.Module = None
+    teacher: nn.Module = None; start: dict = None
 
     @property
     def deliverable(self) -> nn.Module:
@@ -317,7 +320,7 @@ def setup_run(data, recipe:dict=None, *, out, resume:bool=False, device:str=None
               batches=batches, eval_splits=_eval_splits(data, recipe['valid_degrade']), out=out, recipe=recipe, data=str(data), device=dev,
               steps_per_epoch=len(batches), command=command, main=rank == 0, distributed=world > 1, world=world,
               ema=fold(model).eval().requires_grad_(False) if recipe['ema'] else None, lock=lock,
-              teacher=teacher)
+              teacher=teacher, start=start_weights(recipe, model, dev) if recipe['l2_start'] else None)
     if not run.eval_splits: raise FileNotFoundError(f"{data}: no select/ or valid/ split to validate on")
     if run.main: run.bicubic = {s: validate(BicubicUpsample(scale), ds)['psnr'] for s, ds in run.eval_splits.items()}   # the curves' reference
     if state is not None: _restore(run, state)
@@ -380,6 +383,7 @@ def train_step(run:Run, lr_batch, hr_batch):
     lr_batch, hr_batch = lr_batch.to(run.device, non_blocking=True), hr_batch.to(run.device, non_blocking=True)
     if run.teacher is not None: lr_batch, hr_batch = distil_batch(run.teacher, model_colour(run.model), lr_batch, hr_batch, run.recipe['teacher_weight'])
     loss = training_loss(run.net, run.recipe, lr_batch, hr_batch)
+    if run.start is not None: loss = loss + run.recipe['l2_start'] * start_distance(run.model, run.start)
     if (run.device.type != 'cuda' or run.step % 50 == 0) and not torch.isfinite(loss): raise _diverged(run, f"the loss is {loss.item()}")
     run.optimizer.zero_grad(set_to_none=True)
     loss.backward()
@@ -497,6 +501,20 @@ def distil_batch(teacher:nn.Module, colour:str, lr_batch, hr_batch, weight:float
     "The student's input (in `colour`) and its targets: HR mixed with the teacher's output on the same LR, by `weight`."
     with torch.no_grad(): taught = teacher(as_colour(lr_batch, model_colour(teacher))).float()
     return as_colour(lr_batch, colour), torch.lerp(as_colour(hr_batch, colour), as_colour(taught, colour), weight)
+
+# %% ../nbs/04_train.ipynb #6bf46e47
+def start_weights(recipe:dict, model:nn.Module, device) -> dict:
+    "The `init` model's weights by the names `model` shares with it (the point `l2_start` pulls towards), frozen."
+    init = load_model(recipe['init'], arch=recipe['arch'])
+    start = dict(init.named_parameters())
+    shared = {name: start[name].detach().to(device) for name, p in model.named_parameters() if name in start and start[name].shape == p.shape}
+    if not shared: raise ValueError(f"l2_start: the model shares no weights with its init {recipe['init']}")
+    return shared
+
+def start_distance(model:nn.Module, start:dict):
+    "The squared distance of `model`'s weights from `start` (a scalar tensor that carries gradients)."
+    params = dict(model.named_parameters())
+    return sum(((params[name] - w) ** 2).sum() for name, w in start.items())
 
 # %% ../nbs/04_train.ipynb #c9927ff2
 def cli_recipe(recipe, arch, channels, layers, blocks, **settings) -> dict:

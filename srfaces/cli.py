@@ -10,38 +10,33 @@ __all__ = ['MAX_PIXELS', 'COMMANDS', 'make_parser', 'command', 'srfaces_prepare'
 import argparse, inspect, math, shlex, sys
 from pathlib import Path
 from fastcore.docments import docments
+from .settings import add_options, number_type
 
 # %% ../nbs/08_cli.ipynb #7a612fc1
 MAX_PIXELS = 50_000_000                  # refuse larger images by default: `core.MAX_PIXELS`, repeated so that parsing needs no PyTorch
 
-def _finite(kind):
-    "`kind` as an argparse type, refusing NaN and infinity for floats (every number of every command is finite)."
-    if kind is not float: return kind
-    def finite_float(text):
-        value = float(text)
-        if not math.isfinite(value): raise argparse.ArgumentTypeError(f"{text!r} is not a finite number")
-        return value
-    return finite_float
-
-def make_parser(func, prog:str=None, positional=()) -> argparse.ArgumentParser:
-    "The argparse parser of `func`: options from its signature, help from the comment beside each parameter."
+def make_parser(func, prog:str=None, positional=(), options=None) -> argparse.ArgumentParser:
+    """The argparse parser of `func`: options from its signature, help from the comment beside each parameter; then
+    `options(parser)` adds more (the recipe settings of `srfaces_train`, received as `**kwargs`)."""
     p = argparse.ArgumentParser(prog=prog or func.__name__, description=inspect.getdoc(func))
+    variadic = [n for n, q in inspect.signature(func).parameters.items() if q.kind in (q.VAR_KEYWORD, q.VAR_POSITIONAL)]
     for name, d in docments(func, full=True, returns=False, eval_str=True).items():
+        if name in variadic: continue
         anno, default, text = d['anno'], d['default'], (d['docment'] or '').replace('%', '%%')
         if anno is bool:
             if default is not False: raise ValueError(f"{func.__name__}: flag {name} must default to False")
             p.add_argument(f'--{name}', action='store_true', help=text)
             continue
         if default not in (inspect.Parameter.empty, None, ''): text += f' (default: {default})'
-        if default is inspect.Parameter.empty: p.add_argument(name, type=_finite(anno), help=text)
-        elif name in positional: p.add_argument(name, type=_finite(anno), nargs='?', default=default, help=text)
-        else: p.add_argument(f'--{name}', type=_finite(anno), default=default, metavar=name.upper(), help=text)
-    return p
+        if default is inspect.Parameter.empty: p.add_argument(name, type=number_type(anno), help=text)
+        elif name in positional: p.add_argument(name, type=number_type(anno), nargs='?', default=default, help=text)
+        else: p.add_argument(f'--{name}', type=number_type(anno), default=default, metavar=name.upper(), help=text)
+    return options(p) if options else p
 
-def command(func=None, *, positional=()):
+def command(func=None, *, positional=(), options=None):
     "Make `func` a command: `func.main(argv=None, prog=None)` parses `argv` (default: `sys.argv[1:]`) and calls it."
-    if func is None: return lambda f: command(f, positional=positional)
-    func.parser = lambda prog=None: make_parser(func, prog, positional)
+    if func is None: return lambda f: command(f, positional=positional, options=options)
+    func.parser = lambda prog=None: make_parser(func, prog, positional, options)
     func.main = lambda argv=None, prog=None: func(**vars(func.parser(prog).parse_args(argv)))
     return func
 
@@ -87,57 +82,26 @@ def srfaces_prepare(
     if summary['errors']: sys.exit(1)
 
 # %% ../nbs/08_cli.ipynb #8fa828cc
-@command
+@command(options=add_options)
 def srfaces_train(
     data:str,                         # prepared folder with train/ and valid/ (and select/) splits, made by srfaces_prepare
-    recipe:str=None,                  # recipe file (TOML), e.g. recipes/real.toml; options below override its settings
-    arch:str=None,                    # without --recipe: fastface2 (default), rlfn, vdsr, seed or fastface1-retired
+    recipe:str=None,                  # recipe file (TOML), e.g. recipes/real.toml; the recipe options below override its settings
     out:str=None,                     # run folder for last.pt, best.pt, log.csv, curves.png (default: runs/<recipe or arch>)
     resume:bool=False,                # continue the run in --out with its stored recipe
-    epochs:int=None,                  # budget in epochs (0: none)
-    steps:int=None,                   # budget in optimiser steps (0: none)
-    seconds:float=None,               # budget in wall-clock seconds (0: none); the schedule spans whichever ends first
-    init:str=None,                    # start from this model's weights and settings (shipped name or checkpoint): fine-tuning
-    bs:int=None,                      # batch size
-    lr_crop:int=None,                 # LR crop size in pixels (0: whole images)
-    lr:float=None,                    # peak learning rate
-    min_lr:float=None,                # learning rate at the end of the cosine
-    warmup:float=None,                # fraction of the budget with a linear warm-up
-    optimizer:str=None,               # sgd, adam or adamw
-    schedule:str=None,                # cosine, step or constant
-    clip:float=None,                  # maximum gradient norm (0: off)
-    weight_decay:float=None,          # weight decay
-    loss:str=None,                    # mse, l1 or mse_y (RGB models: MSE on luminance + 0.1 x RGB)
-    no_augment:bool=False,            # no random flips and rotations
-    repeat:int=None,                  # visits of each training face per epoch
-    batches:str=None,                 # loader (DataLoader) or device (faces held on the device, crops cut there)
-    precision:str=None,               # fp32 or bf16 (network body in bfloat16 autocast)
-    save_every:float=None,            # also write last.pt every so many seconds inside an epoch (0: only at epoch ends)
-    seed:int=None,                    # seed of the initialisation, crops and augmentation
-    ema:float=None,                   # keep (and deliver) a moving average of the weights with this decay per step, e.g. 0.999
-    reparam:bool=False,               # train each 3x3 conv as re-parameterised branches (ECB), delivered folded into one
-    quantize:str=None,                # int8: train for int8 inference (fake quantization as ONNX Runtime computes it)
-    teacher:str=None,                 # distil: a model (shipped name or checkpoint) whose outputs are mixed into the targets
-    teacher_weight:float=None,        # the teacher's share of each target (0..1; default 0.5)
-    valid_degrade:str=None,           # validate on LR faces degraded by this suite member (e.g. jpeg75)
     channels:int=None,                # model width
     layers:int=None,                  # model depth (vdsr: depth; fastface1-retired: layers)
-    blocks:int=None,                  # residual blocks (fastface2)
+    blocks:int=None,                  # residual blocks (fastface2, rlfn)
     device:str=None,                  # cuda, mps or cpu (default: the best available)
     workers:int=0,                    # DataLoader worker processes
     threads:int=None,                 # CPU threads for torch (default: torch's choice)
     quiet:bool=False,                 # no progress bar
+    **settings,                       # one option per recipe setting (`srfaces.settings.SETTINGS`), None: the recipe's value
 ):
     "Train a super-resolution model on a prepared folder; checkpoints every epoch, `--resume` continues a run."
     from srfaces.core import set_threads
     from srfaces.models import CheckpointError
     from srfaces.train import train, distributed_info, TrainingDiverged, cli_recipe, run_name
-    settings = dict(epochs=epochs, steps=steps, seconds=seconds, init=init, bs=bs, lr_crop=lr_crop, lr=lr, min_lr=min_lr,
-                    warmup=warmup, optimizer=optimizer, schedule=schedule, clip=clip, weight_decay=weight_decay, loss=loss,
-                    augment=False if no_augment else None, repeat=repeat, batches=batches, precision=precision,
-                    save_every=save_every, seed=seed, ema=ema, reparam=True if reparam else None, teacher=teacher, teacher_weight=teacher_weight,
-                    quantize=quantize,
-                    valid_degrade=valid_degrade)
+    arch = settings.pop('arch', None)
     out = out or f'runs/{run_name(recipe, arch)}'
     try:
         given = [k for k, v in dict(settings, recipe=recipe, arch=arch, channels=channels, layers=layers, blocks=blocks).items() if v is not None]

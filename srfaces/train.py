@@ -23,14 +23,14 @@ from .fakequant import quantize_model, calibrate, is_quantized, dequantized
 try: import tomllib
 except ModuleNotFoundError: import tomli as tomllib                    # Python 3.10
 from .degrade import degrade_settings, parse_degradation
+from .settings import SETTING, RECIPE_DEFAULTS, ARCH_RECIPES, CHOICES
 
 # %% auto #0
-__all__ = ['RECIPE_DEFAULTS', 'ARCH_RECIPES', 'CHOICES', 'UPPER_BOUNDS', 'LOSSES', 'LOCK_FILE', 'RESUME_KEYS', 'POSITION',
-           'seed_everything', 'distributed_info', 'validate', 'make_recipe', 'read_recipe', 'make_optimizer',
-           'y_weighted_mse', 'learning_rate', 'make_batches', 'as_colour', 'training_loss', 'TrainingDiverged', 'Run',
-           'setup_run', 'checkpoint_meta', 'run_meta', 'save_last', 'train_step', 'end_epoch', 'write_log',
-           'plot_history', 'train', 'load_teacher', 'distil_batch', 'start_weights', 'start_distance', 'cli_recipe',
-           'run_name']
+__all__ = ['LOSSES', 'LOCK_FILE', 'RESUME_KEYS', 'POSITION', 'seed_everything', 'distributed_info', 'validate', 'Recipe',
+           'make_recipe', 'recipe_file', 'read_recipe', 'make_optimizer', 'y_weighted_mse', 'learning_rate',
+           'make_batches', 'as_colour', 'training_loss', 'TrainingDiverged', 'Run', 'setup_run', 'checkpoint_meta',
+           'run_meta', 'save_last', 'train_step', 'end_epoch', 'write_log', 'plot_history', 'train', 'load_teacher',
+           'distil_batch', 'start_weights', 'start_distance', 'cli_recipe', 'run_name']
 
 # %% ../nbs/04_train.ipynb #34dbfa60
 def seed_everything(seed:int):
@@ -61,64 +61,22 @@ def validate(model:nn.Module, ds:PairedFaces, bs:int=8) -> dict:
                 p, q = psnr_ssim_y(s, h, shave=model.scale); psnrs.append(p); ssims.append(q)
     return dict(loss=float(np.mean(mses)), psnr=float(np.mean(psnrs)), ssim=float(np.mean(ssims)))
 
-# %% ../nbs/04_train.ipynb #2f7a3a6b
-RECIPE_DEFAULTS = dict(
-    arch='fastface2', model={},                     # architecture (`models.ARCHITECTURES`) and its constructor settings
-    optimizer='adam', lr=1e-3, weight_decay=0.,     # sgd (momentum 0.9), adam or adamw
-    schedule='cosine', min_lr=1e-5, warmup=0.,      # cosine (lr -> min_lr), step (x0.1 at 1/2 and 3/4) or constant; warm-up fraction
-    loss='mse', clip=0.,                            # mse, l1 or mse_y (RGB models: MSE on Y + 0.1 RGB); gradient-norm clip (0: off)
-    bs=16, lr_crop=48, augment=True, repeat=1,      # batch, LR crop (0: whole images), 8 symmetries, visits per face per epoch
-    epochs=10, steps=0, seconds=0.,                 # budget: whichever ends first (0: no such limit)
-    batches='loader', precision='fp32',             # loader (DataLoader, CPU) or device (faces held on the device); fp32 or bf16
-    save_every=0., seed=42, init='',                # last.pt every so many seconds as well as each epoch; seed; start from a model
-    ema=0.,                                         # decay of an exponential moving average of the weights (0: off)
-    reparam=False,                                  # train 3x3 convs as ECB branches (`models.RepConv`), delivered folded
-    quantize='',                                    # 'int8': train for ONNX Runtime's int8 convolutions (`fakequant`); '': float
-    keep_float=[],                                  # with quantize: module paths whose convolutions stay float32 (e.g. ["conv_1"])
-    l2_start=0.,                                    # weight of the squared distance of the weights from the `init` model's (0: off)
-    teacher='', teacher_weight=0.5,                 # distillation: a model (name or checkpoint) whose outputs, mixed with the
-                                                    # HR by teacher_weight (0: HR only, 1: teacher only), are the targets
-    degrade={}, valid_degrade='')                   # random LR degradations (`degrade.DEGRADE_DEFAULTS`; empty: clean faces);
-                                                    # a suite name (`degrade.SUITE`) applied to select/valid ('': clean)
-
-# %% ../nbs/04_train.ipynb #78c9845b
-ARCH_RECIPES = {                                    # what differs from RECIPE_DEFAULTS per architecture
-    'fastface2': {}, 'fastface1-retired': {}, 'vdsr': dict(lr=1e-4, min_lr=1e-6), 'rlfn': dict(lr=5e-4, min_lr=1e-6),
-    'seed': dict(optimizer='sgd', lr=0.005, bs=150, lr_crop=0, schedule='constant', augment=False, epochs=50)}
-CHOICES = dict(optimizer=('sgd', 'adam', 'adamw'), schedule=('cosine', 'step', 'constant'), loss=('mse', 'l1', 'mse_y'),
-               batches=('loader', 'device'), precision=('fp32', 'bf16'), quantize=('', 'int8'))
-
-# %% ../nbs/04_train.ipynb #86030fbb
-UPPER_BOUNDS = dict(seed=2**32 - 1, repeat=10_000, bs=65_536, lr_crop=4096, lr=1e6, min_lr=1e6, weight_decay=1e6, clip=1e6, l2_start=1e6,
-                    epochs=1e6, steps=1e9, seconds=1e8, save_every=1e8)   # bounds that keep a typo from asking for terabytes or years
-
-def _check_value(key, value, default, source):
-    "Refuse a recipe value of the wrong type or out of range."
-    kind = float if isinstance(default, float) else type(default)
-    ok = isinstance(value, kind) or (kind is float and isinstance(value, int) and not isinstance(value, bool))
-    if kind is int and isinstance(value, bool): ok = False
-    if not ok: raise ValueError(f"{source}: {key} = {value!r} should be {kind.__name__}")
-    if key in CHOICES and value not in CHOICES[key]: raise ValueError(f"{source}: {key} = {value!r}; choose from {', '.join(CHOICES[key])}")
-    if kind in (int, float) and not math.isfinite(value): raise ValueError(f"{source}: {key} = {value!r} must be a finite number")
-    if kind in (int, float) and value < 0: raise ValueError(f"{source}: {key} = {value!r} must not be negative")
-    if key in UPPER_BOUNDS and value > UPPER_BOUNDS[key]:
-        raise ValueError(f"{source}: {key} = {value!r} is over its limit {UPPER_BOUNDS[key]:g}")
-    if key in ('bs', 'repeat', 'lr') and value <= 0: raise ValueError(f"{source}: {key} must be positive, not {value!r}")
-    if key == 'ema' and value >= 1: raise ValueError(f"{source}: ema is a decay per step, below 1 (0: off)")
-    if key == 'teacher_weight' and value > 1: raise ValueError(f"{source}: teacher_weight mixes HR and the teacher's output: 0..1")
-    if key == 'warmup' and value >= 1: raise ValueError(f"{source}: warmup is a fraction of the budget, below 1")
-
 # %% ../nbs/04_train.ipynb #3b2585fc
-def make_recipe(base:dict=None, source:str='recipe', **overrides) -> dict:
+class Recipe(dict):
+    "A complete recipe that `make_recipe` has checked: passed on through a run without checking it again."
+
+def make_recipe(base:dict=None, source:str='recipe', **overrides) -> Recipe:
     """The complete recipe: RECIPE_DEFAULTS, then its architecture's ARCH_RECIPES, then `base`, then `overrides`
-    (None keeps the value). `source` names the file or option in error messages."""
+    (None keeps the value). `source` names the file or option in error messages. A `Recipe` without overrides is
+    returned as it is: each run checks its recipe once."""
+    if isinstance(base, Recipe) and all(v is None for v in overrides.values()): return base
     given = {**(base or {}), **{k: v for k, v in overrides.items() if v is not None}}
     unknown = sorted(set(given) - set(RECIPE_DEFAULTS))
     if unknown: raise ValueError(f"{source}: unknown recipe setting(s) {unknown}; a recipe has {sorted(RECIPE_DEFAULTS)}")
     arch = given.get('arch', RECIPE_DEFAULTS['arch'])
     if arch not in ARCH_RECIPES: raise ValueError(f"{source}: unknown architecture {arch!r}; choose from {sorted(ARCH_RECIPES)}")
     recipe = {**RECIPE_DEFAULTS, **ARCH_RECIPES[arch], **given}
-    for key, value in recipe.items(): _check_value(key, value, RECIPE_DEFAULTS[key], source)
+    for key, value in recipe.items(): SETTING[key].check(value, source)
     if not (recipe['epochs'] or recipe['steps'] or recipe['seconds']): raise ValueError(f"{source}: no budget: give epochs, steps or seconds")
     if recipe['l2_start'] and not recipe['init']: raise ValueError(f"{source}: l2_start pulls the weights towards the init model's: give init")
     if recipe['batches'] == 'device' and not recipe['lr_crop']: raise ValueError(f"{source}: batches = 'device' cuts crops: give lr_crop")
@@ -133,19 +91,29 @@ def make_recipe(base:dict=None, source:str='recipe', **overrides) -> dict:
     if recipe['quantize'] and recipe['reparam']: raise ValueError(f"{source}: quantize trains the delivered convolutions: drop reparam (or fold first, then quantize)")
     if recipe['quantize'] and recipe['precision'] != 'fp32': raise ValueError(f"{source}: quantize computes its rounding in float32: use precision = 'fp32'")
     if recipe['keep_float'] and not recipe['quantize']: raise ValueError(f"{source}: keep_float names layers kept float32 in an int8 model: add quantize = 'int8'")
-    if not all(isinstance(k, str) for k in recipe['keep_float']): raise ValueError(f"{source}: keep_float is a list of module paths (strings)")
-    return recipe
+    return Recipe(recipe)
 
 # %% ../nbs/04_train.ipynb #540f8efb
-def read_recipe(path) -> dict:
-    "The complete recipe of a TOML file (`make_recipe` of its contents); errors name the file."
+def recipe_file(path, _seen:tuple=()) -> dict:
+    """The settings a TOML recipe file gives, unchecked: those of the file it `extends` (a path relative to it), with
+    its own laid over them (a table such as `model` replaces the inherited one whole). Errors name the file."""
     path = Path(path)
     try: data = tomllib.loads(path.read_text())
     except FileNotFoundError: raise FileNotFoundError(f"{path}: no such recipe file") from None
     except IsADirectoryError: raise ValueError(f"{path}: is a folder; give a recipe file (.toml)") from None
     except PermissionError: raise ValueError(f"{path}: cannot be read (permission denied)") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e: raise ValueError(f"{path}: not a TOML recipe ({e})") from None
-    return make_recipe(data, source=str(path))
+    base = data.pop('extends', None)
+    if base is None: return data
+    if not isinstance(base, str) or not base: raise ValueError(f"{path}: extends = {base!r} should name a recipe file")
+    parent = path.parent / base
+    if not parent.is_file(): raise FileNotFoundError(f"{path}: extends = {base!r}, but {parent} is not a recipe file")
+    if parent.resolve() in _seen + (path.resolve(),): raise ValueError(f"{path}: extends = {base!r} closes a circle of recipes")
+    return {**recipe_file(parent, _seen + (path.resolve(),)), **data}
+
+def read_recipe(path) -> dict:
+    "The complete recipe of a TOML file (`make_recipe` of `recipe_file`); errors name the file."
+    return make_recipe(recipe_file(path), source=str(path))
 
 # %% ../nbs/04_train.ipynb #33329395
 def make_optimizer(name:str, params, lr:float, weight_decay:float=0.):
@@ -167,10 +135,12 @@ def y_weighted_mse(out, target):
 LOSSES = {'mse': nn.functional.mse_loss, 'l1': nn.functional.l1_loss, 'mse_y': y_weighted_mse}
 
 # %% ../nbs/04_train.ipynb #75bdb96e
-def learning_rate(recipe:dict, progress:float) -> float:
-    "The learning rate at `progress` (0..1) of the budget: warm-up, then the recipe's schedule from `lr`."
+def learning_rate(recipe:dict, progress:float, warm_progress:float=None) -> float:
+    """The learning rate at `progress` (0..1) of the budget: warm-up, then the recipe's schedule from `lr`. The warm-up
+    follows `warm_progress` when given (a run passes its step-by-step progress: with an epoch budget `progress` moves
+    once per epoch, and a warm-up shorter than an epoch would hold the rate at 0 for the whole first epoch)."""
     lr, low, warm = recipe['lr'], recipe['min_lr'], recipe['warmup']
-    scale = min(progress / warm, 1.) if warm else 1.
+    scale = min((progress if warm_progress is None else warm_progress) / warm, 1.) if warm else 1.
     if recipe['schedule'] == 'cosine': return scale * (low + (lr - low) * (1 + math.cos(math.pi * min(progress, 1.))) / 2)
     if recipe['schedule'] == 'step': return scale * lr * 0.1 ** ((progress >= 0.5) + (progress >= 0.75))
     return scale * lr
@@ -219,10 +189,12 @@ class Run:
     @property
     def monitor(self) -> str: return 'select' if 'select' in self.eval_splits else 'valid'
 
-    def progress(self) -> float:
-        "How much of the budget is spent (0..1): the largest of the epoch, step and time fractions."
+    def progress(self, within_epoch:bool=False) -> float:
+        """How much of the budget is spent (0..1): the largest of the epoch, step and time fractions. The epoch fraction
+        counts whole epochs unless `within_epoch` (then the steps of the current epoch count too: the warm-up's clock)."""
         r = self.recipe
-        return max(self.epoch / r['epochs'] if r['epochs'] else 0., self.step / r['steps'] if r['steps'] else 0.,
+        epochs = self.epoch + (self.step_in_epoch / max(self.steps_per_epoch, 1) if within_epoch else 0)
+        return max(epochs / r['epochs'] if r['epochs'] else 0., self.step / r['steps'] if r['steps'] else 0.,
                    self.seconds / r['seconds'] if r['seconds'] else 0.)
 
 # %% ../nbs/04_train.ipynb #76c4c73d
@@ -352,7 +324,7 @@ def _restore(run:Run, state:dict):
 def checkpoint_meta(recipe:dict, data:str, scale:int, epoch:int, step:int, samples:int, train_seconds:float, monitor:str,
                     history:list, device:str, world_size:int=1, torch_version:str=None, command:str='') -> dict:
     "The one schema of a checkpoint's `meta`: recipe, data, position in the budget, history, where and with what it ran."
-    return dict(recipe=make_recipe(recipe), data=str(data), scale=scale, epoch=epoch, step=step, samples=samples,
+    return dict(recipe=dict(make_recipe(recipe)), data=str(data), scale=scale, epoch=epoch, step=step, samples=samples,
                 train_seconds=float(train_seconds), monitor=monitor, history=list(history), device=device, world_size=world_size,
                 torch=torch_version or str(torch.__version__), command=command)
 
@@ -379,7 +351,7 @@ def _diverged(run:Run, what:str):
 # %% ../nbs/04_train.ipynb #7c52313b
 def train_step(run:Run, lr_batch, hr_batch):
     "One optimiser step on a batch at the schedule's learning rate; returns the loss (a tensor on the device)."
-    for group in run.optimizer.param_groups: group['lr'] = learning_rate(run.recipe, run.progress())
+    for group in run.optimizer.param_groups: group['lr'] = learning_rate(run.recipe, run.progress(), run.progress(within_epoch=True))
     lr_batch, hr_batch = lr_batch.to(run.device, non_blocking=True), hr_batch.to(run.device, non_blocking=True)
     if run.teacher is not None: lr_batch, hr_batch = distil_batch(run.teacher, model_colour(run.model), lr_batch, hr_batch, run.recipe['teacher_weight'])
     loss = training_loss(run.net, run.recipe, lr_batch, hr_batch)

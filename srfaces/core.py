@@ -378,13 +378,21 @@ def writable_folder(path) -> tuple[Path, bool]:
     return folder, folder.is_dir() and os.access(folder, os.W_OK | os.X_OK)
 
 # %% ../nbs/00_core.ipynb #461be978
-def atomic_write(path, write):
-    "Call `write(tmp_path)` then rename it to `path`, so `path` is never half-written; the temp file is removed on failure."
+def atomic_write(path, write, replace:bool=True):
+    """Call `write(tmp_path)` then rename it to `path`, so `path` is never half-written; the temp file is removed on
+    failure. With `replace=False` a file that appeared at `path` meanwhile (another process) is kept: the new one is
+    linked into place only if `path` is still free, else `FileExistsError`."""
     path = Path(path)
     tmp = path.with_name(f".{path.stem[:64]}.{uuid.uuid4().hex[:8]}.tmp{path.suffix[:16]}")    # never longer than `path` allows
     try:
         write(tmp)
-        os.replace(tmp, path)
+        if replace: os.replace(tmp, path)
+        else:
+            try: os.link(tmp, path)                                     # atomic, and fails if `path` exists
+            except FileExistsError: raise FileExistsError(errno.EEXIST, f"{path}: exists (written meanwhile by another process); kept", str(path)) from None
+            except OSError:                                             # a file system without hard links
+                if path.exists(): raise FileExistsError(errno.EEXIST, f"{path}: exists (written meanwhile by another process); kept", str(path)) from None
+                os.replace(tmp, path)
     finally:
         if tmp.exists(): tmp.unlink()
     return path
@@ -417,7 +425,7 @@ def os_reason(e:OSError) -> str:
             errno.EPERM: 'permission denied', errno.EROFS: 'read-only file system', errno.ENAMETOOLONG: 'file name too long',
             errno.ENOTDIR: 'a part of the path is a file'}.get(e.errno, e.strerror or str(e))
 
-def save_image(image, path, quality:int=95):
+def save_image(image, path, quality:int=95, replace:bool=True):
     """Save `image` (a PIL image, or a 16-bit colour array) atomically in the format its extension names
     (`OUTPUT_FORMATS`; JPEG and WebP at `quality`, 95 by default). A format that cannot hold the image (alpha in JPEG, float in
     PNG, 16-bit colour in anything but PNG ...) is a `ValueError` naming the file."""
@@ -426,9 +434,10 @@ def save_image(image, path, quality:int=95):
     if fmt is None: raise ValueError(f"{path}: unknown output format {path.suffix!r}; use one of {', '.join(OUTPUT_FORMATS)}")
     if isinstance(image, np.ndarray):
         if fmt != 'PNG': raise ValueError(f"{path}: {fmt} cannot store 16-bit colour; use .png")
-        return atomic_write(path, lambda p: Path(p).write_bytes(encode_png16(image)))
+        return atomic_write(path, lambda p: Path(p).write_bytes(encode_png16(image)), replace)
     options = dict(_SAVE_OPTIONS.get(fmt, {}), **(dict(quality=int(quality)) if fmt in ('JPEG', 'WEBP') else {}))
-    try: return atomic_write(path, lambda p: image.save(p, format=fmt, **options))
+    try: return atomic_write(path, lambda p: image.save(p, format=fmt, **options), replace)
+    except FileExistsError: raise
     except OSError as e:
         if e.errno is not None: raise OSError(e.errno, f"{path}: cannot be written: {os_reason(e)}") from None
         hint = '.tiff' if image.mode in ('F', 'I') else '.png'

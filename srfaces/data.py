@@ -4,7 +4,7 @@
 
 # %% ../nbs/01_data.ipynb #eba98cab
 from __future__ import annotations
-import csv, errno, fcntl, json, multiprocessing, os, random, time
+import csv, errno, fcntl, json, multiprocessing, os, random, threading, time
 from dataclasses import dataclass
 from pathlib import Path
 import numpy as np
@@ -281,11 +281,20 @@ def _jobs_for(sources, dest, valid_pct, seed, hr_size, scale, lr_src, limit, sel
     return jobs, errors
 
 # %% ../nbs/01_data.ipynb #bf701da8
+def _exit_with_parent():
+    """Worker initializer: a thread that ends this worker once its parent is gone. A parent killed with SIGKILL runs
+    no clean-up, and its workers would otherwise wait for jobs forever (orphans holding memory)."""
+    parent = os.getppid()
+    def watch():
+        while os.getppid() == parent: time.sleep(0.5)
+        os._exit(1)
+    threading.Thread(target=watch, daemon=True).start()
+
 def _run_jobs(jobs:list, workers:int):
     "The result of each job in order, as it finishes: in this process, or in `workers` processes."
     if workers <= 1 or len(jobs) <= 1:
         yield from map(prepare_one, jobs); return
-    with ProcessPoolExecutor(workers) as pool: yield from pool.map(prepare_one, jobs, chunksize=4)
+    with ProcessPoolExecutor(workers, initializer=_exit_with_parent) as pool: yield from pool.map(prepare_one, jobs, chunksize=4)
 
 # %% ../nbs/01_data.ipynb #331eee2b
 PREPARE_LOCK = 'prepare.lock'

@@ -418,6 +418,8 @@ def save_checkpoint(ckpt:dict, path):
     try: return atomic_write(path, lambda p: torch.save(ckpt, p))
     except (OSError, RuntimeError) as e:                       # torch reports a full disk as RuntimeError ("enforce fail")
         reason = os_reason(e) if isinstance(e, OSError) else str(e).splitlines()[0][:120]
+        if isinstance(e, RuntimeError) and ('unexpected pos' in reason or 'write failed' in reason):   # torch's words for a short write
+            reason = f"the write stopped part-way: is the disk full? ({reason})"
         raise CheckpointError(f"{path}: cannot be written ({reason}); the previous {path.name}, if any, is kept") from None
 
 # %% ../nbs/03_models.ipynb #59b9cedd

@@ -341,7 +341,8 @@ def upscale_path(src, dest, model='auto', overwrite:bool=False, tile:int=256, ov
             if auto: choices.append((inp, name, why))
             result = upscale(img, network(name), tile, overlap, progress=progress and len(jobs) == 1, max_pixels=max_pixels)   # one big photo: its tiles
             outp.parent.mkdir(parents=True, exist_ok=True)
-            save_image(result, outp, quality)
+            try: save_image(result, outp, quality, replace=overwrite)
+            except FileExistsError as e: skipped.append(f"{e.strerror}, not overwritten"); continue
             done += 1
         except (ImageError, ValueError) as e: errors.append(str(e) if str(inp) in str(e) or str(outp) in str(e) else f"{inp}: {e}")
         except OSError as e:

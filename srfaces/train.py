@@ -218,6 +218,9 @@ def _check_out(out:Path, resume:bool):
     "Refuse an `out` that would mix runs or cannot be written, before any work."
     if out.exists() and not out.is_dir(): raise ValueError(f"{out}: is a file; --out must be a run folder")
     last = out / 'last.pt'
+    if not last.exists() and (out / 'best.pt').exists():            # a run stopped before its state was saved (a full disk)
+        raise FileExistsError(f"{out}: holds a best.pt but no last.pt (its run stopped before saving its state, e.g. on a full disk), "
+                              f"so it cannot be resumed; keep those weights with --init {out / 'best.pt'} and a new --out, or remove {out}")
     if resume and not last.exists(): raise FileNotFoundError(f"{last}: nothing to resume (no run in {out})")
     if not resume:
         if last.exists(): raise FileExistsError(f"{last}: a run is already there; resume it (--resume) or choose another out folder")

@@ -43,20 +43,21 @@ class Setting:
     def check(self, value, source:str='recipe'):
         "Refuse `value` with one line naming `source`, the setting and what it takes."
         kind, name = self.kind, self.name
+        source = f'{source}: ' if source else ''
         ok = isinstance(value, kind) and not (kind is int and isinstance(value, bool))
         ok = ok or (kind is float and isinstance(value, int) and not isinstance(value, bool))
         if kind is list: ok = ok and all(isinstance(v, str) for v in value)
-        if not ok: raise ValueError(f"{source}: {name} = {value!r} should be {'a list of names' if kind is list else kind.__name__}")
+        if not ok: raise ValueError(f"{source}{name} = {value!r} should be {'a list of names' if kind is list else kind.__name__}")
         if self.choices and value not in self.choices:
-            raise ValueError(f"{source}: {name} = {value!r}; choose from {', '.join(map(str, self.choices))}")
+            raise ValueError(f"{source}{name} = {value!r}; choose from {', '.join(map(str, self.choices))}")
         if kind not in (int, float): return
-        if not math.isfinite(value): raise ValueError(f"{source}: {name} = {value!r} must be a finite number")
-        if value < 0: raise ValueError(f"{source}: {name} = {value!r} must not be negative")
-        if self.positive and value == 0: raise ValueError(f"{source}: {name} must be positive, not {value!r}")
+        if not math.isfinite(value): raise ValueError(f"{source}{name} = {value!r} must be a finite number")
+        if value < 0: raise ValueError(f"{source}{name} = {value!r} must not be negative")
+        if self.positive and value == 0: raise ValueError(f"{source}{name} must be positive, not {value!r}")
         if self.high is not None and value > self.high:
-            raise ValueError(f"{source}: {name} " + (f"is {self.why}" if self.why else f"= {value!r} is over its limit {self.high:g}"))
+            raise ValueError(f"{source}{name} " + (f"is {self.why}" if self.why else f"= {value!r} is over its limit {self.high:g}"))
         if self.below is not None and value >= self.below:
-            raise ValueError(f"{source}: {name} " + (f"is {self.why}" if self.why else f"= {value!r} must be below {self.below:g}"))
+            raise ValueError(f"{source}{name} " + (f"is {self.why}" if self.why else f"= {value!r} must be below {self.below:g}"))
 
     @property
     def values(self) -> str:
@@ -81,11 +82,11 @@ SETTINGS = (
     Setting('init', '', 'start from this model (shipped name or checkpoint): fine-tuning; "" starts from scratch'),
     Setting('optimizer', 'adam', 'sgd (momentum 0.9), adam or adamw', choices=('sgd', 'adam', 'adamw')),
     Setting('lr', 1e-3, 'peak learning rate', high=1e6, positive=True),
-    Setting('weight_decay', 0., 'weight decay (towards zero)', high=1e6),
+    Setting('weight_decay', 0., 'weight decay towards zero (0: none)', high=1e6),
     Setting('schedule', 'cosine', 'cosine (lr -> min_lr), step (x0.1 at 1/2 and 3/4 of the budget) or constant',
             choices=('cosine', 'step', 'constant')),
     Setting('min_lr', 1e-5, 'learning rate at the end of the cosine', high=1e6),
-    Setting('warmup', 0., 'fraction of the budget with a linear warm-up', below=1, why='a fraction of the budget, below 1'),
+    Setting('warmup', 0., 'fraction of the budget with a linear warm-up (0: none)', below=1, why='a fraction of the budget, below 1'),
     Setting('loss', 'mse', 'mse, l1 or mse_y (RGB models: MSE on luminance + 0.1 x RGB)', choices=('mse', 'l1', 'mse_y')),
     Setting('clip', 0., 'maximum gradient norm (0: off)', high=1e6),
     Setting('bs', 16, 'batch size', high=65_536, positive=True),
@@ -121,6 +122,17 @@ ARCH_RECIPES = {                                    # what differs from RECIPE_D
 CHOICES = {s.name: s.choices for s in SETTINGS if s.choices}
 
 # %% ../nbs/04a_settings.ipynb #f543d2f9
+def _checked(s:Setting):
+    "An argparse type for setting `s`: converted, then refused when the parse happens if `Setting.check` refuses it."
+    convert = number_type(s.kind)
+    def value(text):
+        v = convert(text)
+        try: s.check(v, '')
+        except ValueError as e: raise argparse.ArgumentTypeError(str(e)) from None
+        return v
+    value.__name__ = s.kind.__name__
+    return value
+
 def _names(text:str) -> list:
     return [t.strip() for t in text.split(',') if t.strip()]
 
@@ -137,14 +149,15 @@ def add_options(parser:argparse.ArgumentParser, skip=()):
     "Add one option per recipe setting to `parser` (default None: the recipe's value stays)."
     for s in SETTINGS:
         if not s.option or s.name in skip: continue
-        text = f"{'off: ' if s.default is True else ''}{s.help} (default: {default_text(s)})".replace('%', '%%')
+        limits = f" [{s.values}]" if s.kind in (int, float) else ''
+        text = f"{'off: ' if s.default is True else ''}{s.help}{limits} (default: {default_text(s)})".replace('%', '%%')
         if s.kind is bool:
             parser.add_argument(f"--{'no_' if s.default else ''}{s.name}", dest=s.name, action='store_const',
                                 const=not s.default, default=None, help=text)
         elif s.kind is list:
             parser.add_argument(f'--{s.name}', type=_names, default=None, metavar='NAMES', help=text)
         else:
-            parser.add_argument(f'--{s.name}', type=number_type(s.kind), default=None, metavar=s.name.upper(), help=text)
+            parser.add_argument(f'--{s.name}', type=_checked(s), default=None, metavar=s.name.upper(), help=text)
     return parser
 
 # %% ../nbs/04a_settings.ipynb #ad82f690

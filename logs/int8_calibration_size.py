@@ -3,8 +3,9 @@ N training LR faces (evenly spread over data/real/train/lr) or on the built-in s
 of data/real (32 real press photos). Run from the repository root: python logs/int8_calibration_size.py"""
 import csv, sys, torch
 from srfaces.export import int8_model, calibration_images
-from srfaces.evaluate import evaluate, load_reference_rlfn
-from srfaces.models import load_model
+from srfaces.evaluate import evaluate
+from srfaces.anchors import load_reference_rlfn
+from srfaces.checkpoint import load_model
 torch.set_num_threads(2)
 rows = []
 for name, net in (('fast2', load_model('runs/fast2.pt')), ('rlfn-s', load_reference_rlfn('rlfn-s', '../shared/data/reference'))):

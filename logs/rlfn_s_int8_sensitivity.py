@@ -1,7 +1,7 @@
 """Per-layer sensitivity of RLFN-S to int8 (conv-only, min/max calibration on 16 training batches): PSNR on the selection split."""
 import copy, time, torch, numpy as np
 from torch import nn
-from srfaces.evaluate import load_reference_rlfn
+from srfaces.anchors import load_reference_rlfn
 from srfaces.fakequant import quantize_model, calibrate, QConv2d
 from srfaces.dataset import PairedFaces
 from srfaces.train import validate

@@ -2,7 +2,7 @@ __version__ = "0.1.0"
 
 # The everyday entry points, importable from the package (loaded on first use, so `import srfaces` stays light).
 # (`evaluate` and `train` are also module names, so those functions stay in `srfaces.evaluate` and `srfaces.train`.)
-_LAZY = {'upscale': 'restore', 'upscale_path': 'restore', 'load_model': 'models', 'evaluate_suite': 'evaluate',
+_LAZY = {'upscale': 'restore', 'upscale_path': 'restore', 'load_model': 'checkpoint', 'evaluate_suite': 'evaluate',
          'prepare': 'data', 'parse_degradation': 'degrade'}
 
 def __getattr__(name):

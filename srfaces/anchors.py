@@ -9,10 +9,15 @@ import numpy as np
 import torch
 from torch import nn
 import torch.nn.functional as F
+from .core import to_model_units, from_model_units
+from .models import BicubicUpsample, RLFN
 
 # %% auto #0
-__all__ = ['PLAINUSR_SIZES', 'SMFANET_SIZES', 'ANCHOR_FILES', 'SoftPool', 'LocalAttention', 'FastAttention', 'PlainBlock',
-           'PlainUSR', 'DMlp', 'PCFN', 'SMFA', 'FMB', 'SMFANet', 'Anchor', 'build_anchor', 'load_anchor']
+__all__ = ['PLAINUSR_SIZES', 'SMFANET_SIZES', 'ANCHOR_FILES', 'PUBLIC_VDSR_FILE', 'OPENCV_FILES', 'RLFN_FILES',
+           'REFERENCE_NETWORKS', 'SoftPool', 'LocalAttention', 'FastAttention', 'PlainBlock', 'PlainUSR', 'DMlp',
+           'PCFN', 'SMFA', 'FMB', 'SMFANet', 'Anchor', 'build_anchor', 'load_anchor', 'default_reference_dir',
+           'reference_file', 'PublicVDSR', 'load_public_vdsr', 'load_reference_rlfn', 'opencv_function',
+           'reference_network']
 
 # %% ../nbs/05b_anchors.ipynb #f3600ae1
 class SoftPool(nn.Module):
@@ -183,3 +188,88 @@ def load_anchor(method:str, path, scale:int=2) -> Anchor:
     except RuntimeError as e:
         raise ValueError(f"{method}: {path}: the arrays do not fit {type(model.net).__name__} ({str(e).splitlines()[1].strip()})") from None
     return model.eval()
+
+# %% ../nbs/05b_anchors.ipynb #d66ba1d3
+PUBLIC_VDSR_FILE = 'vdsr_pytorch-vdsr_epoch50.npz'
+OPENCV_FILES = {'fsrcnn': 'FSRCNN_x{scale}.pb', 'espcn': 'ESPCN_x{scale}.pb'}
+RLFN_FILES = {'rlfn': 'rlfn_x{scale}.npz', 'rlfn-s': 'rlfn-s_x{scale}.npz'}
+
+# %% ../nbs/05b_anchors.ipynb #969fb279
+def default_reference_dir() -> Path | None:
+    "`../shared/data/reference` seen from the repository root (or from `nbs/`), when it exists."
+    return next((p for p in (Path('../shared/data/reference'), Path('../../shared/data/reference')) if p.is_dir()), None)
+
+# %% ../nbs/05b_anchors.ipynb #80c3ae40
+def reference_file(method, name, reference) -> Path:
+    folder = Path(reference) if reference else default_reference_dir()
+    if folder is None: raise FileNotFoundError(f"{method}: no reference folder (give --reference DIR holding {name})")
+    if not (folder / name).is_file(): raise FileNotFoundError(f"{method}: {folder / name}: reference file not found")
+    return folder / name
+
+# %% ../nbs/05b_anchors.ipynb #e570580a
+class PublicVDSR(nn.Module):
+    """pytorch-vdsr's VDSR for its public weights: 20 bias-free 3x3 convs (1-64-...-64-1, ReLU) on the bicubic-enlarged
+    studio-range BT.601 luminance / 255, plus that input. Takes and returns srfaces' model units (full-range Y)."""
+    def __init__(self, scale:int=2):
+        super().__init__()
+        self.scale, self.upsample = scale, BicubicUpsample(scale)
+        widths = [1] + [64] * 19 + [1]
+        self.convs = nn.ModuleList(nn.Conv2d(i, o, 3, padding=1, bias=False) for i, o in zip(widths[:-1], widths[1:]))
+
+    def forward(self, x):
+        up = self.upsample((16 + 219 * from_model_units(x)) / 255)           # full-range Y -> studio-range Y / 255
+        h = up
+        for conv in self.convs[:-1]: h = F.relu(conv(h))
+        return to_model_units(((up + self.convs[-1](h)) * 255 - 16) / 219)
+
+# %% ../nbs/05b_anchors.ipynb #8c5da195
+def load_public_vdsr(reference=None, scale:int=2) -> PublicVDSR:
+    "The public VDSR weights from `reference` (see its README for the layout) in a `PublicVDSR`, eval mode."
+    path = reference_file('public-vdsr', PUBLIC_VDSR_FILE, reference)
+    names = ['input.weight'] + [f'residual_layer.{i}.conv.weight' for i in range(18)] + ['output.weight']
+    model = PublicVDSR(scale)
+    with np.load(path, allow_pickle=False) as arrays:
+        missing = [n for n in names if n not in arrays.files]
+        if missing: raise ValueError(f"public-vdsr: {path}: no array {missing[0]!r}: not the pytorch-vdsr weights")
+        for conv, name in zip(model.convs, names):
+            if arrays[name].shape != tuple(conv.weight.shape):
+                raise ValueError(f"public-vdsr: {path}: {name} has shape {arrays[name].shape}, expected {tuple(conv.weight.shape)}")
+            conv.weight.data = torch.from_numpy(arrays[name].astype(np.float32))
+    return model.eval()
+
+# %% ../nbs/05b_anchors.ipynb #1edb3a28
+def load_reference_rlfn(method:str='rlfn', reference=None, scale:int=2) -> RLFN:
+    "The public RLFN (`'rlfn'`) or RLFN-S (`'rlfn-s'`) weights from `reference` in our `models.RLFN`, eval mode."
+    path = reference_file(method, RLFN_FILES[method].format(scale=scale), reference)
+    with np.load(path, allow_pickle=False) as arrays:
+        if 'conv_1.weight' not in arrays.files: raise ValueError(f"{method}: {path}: no array 'conv_1.weight': not RLFN weights")
+        state = {k: torch.from_numpy(arrays[k].astype(np.float32)) for k in arrays.files}
+    blocks = sum(k.startswith('block_') and k.endswith('.c1_r.weight') for k in state)
+    model = RLFN(scale, state['conv_1.weight'].shape[0], blocks, state['block_1.esa.conv1.weight'].shape[0] if blocks else 16)
+    try: model.load_state_dict(state)
+    except RuntimeError as e: raise ValueError(f"{method}: {path}: the arrays do not fit RLFN ({str(e).splitlines()[1].strip()})") from None
+    return model.eval()
+
+# %% ../nbs/05b_anchors.ipynb #78810daf
+def opencv_function(algorithm:str, reference=None, scale:int=2):
+    "OpenCV `dnn_superres` with `algorithm` ('fsrcnn' or 'espcn') as a uint8 RGB -> uint8 RGB function."
+    try:
+        import cv2
+        sr = cv2.dnn_superres.DnnSuperResImpl_create()
+    except (ImportError, AttributeError):
+        raise ValueError(f"opencv-{algorithm}: needs OpenCV 4 with its contrib modules: pip install -e '.[bench]' "
+                         "(opencv-contrib-python-headless<5)") from None
+    path = reference_file(f'opencv-{algorithm}', OPENCV_FILES[algorithm].format(scale=scale), reference)
+    sr.readModel(str(path)); sr.setModel(algorithm, scale)
+    cv2.setNumThreads(torch.get_num_threads())                                    # the same thread budget as torch
+    return lambda lr: np.ascontiguousarray(sr.upsample(np.ascontiguousarray(lr[..., ::-1]))[..., ::-1])
+
+# %% ../nbs/05b_anchors.ipynb #d12e750f
+REFERENCE_NETWORKS = ('public-vdsr', *RLFN_FILES, *ANCHOR_FILES)
+
+def reference_network(method:str, reference=None, scale:int=2) -> nn.Module:
+    "The public network `method` (one of `REFERENCE_NETWORKS`) with its weights from the `reference` folder, in eval mode."
+    if method == 'public-vdsr': return load_public_vdsr(reference, scale)
+    if method in RLFN_FILES: return load_reference_rlfn(method, reference, scale)
+    if method in ANCHOR_FILES: return load_anchor(method, reference_file(method, ANCHOR_FILES[method].format(scale=scale), reference), scale)
+    raise ValueError(f"{method}: not a reference network; choose from {', '.join(REFERENCE_NETWORKS)}")

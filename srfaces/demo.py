@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 from .core import save_png, atomic_write
 from .data import prepare
-from .models import WEIGHTS_DIR
+from .checkpoint import WEIGHTS_DIR
 from .evaluate import evaluation_pairs, evaluate, results_markdown, write_results, result_files, comparison_figure
 
 # %% auto #0

@@ -8,22 +8,19 @@ import os, time, json, platform, datetime
 from pathlib import Path
 import numpy as np
 import torch
-from torch import nn
-import torch.nn.functional as F
 from PIL import Image
-from .core import writable_folder, progress as progress_display, ImageError, MAX_PIXELS, load_rgb, imresize, psnr_y, psnr_ssim_y, to_model_units, from_model_units, atomic_write, write_csv, md_table, find_images, median_ms
+from .core import writable_folder, progress as progress_display, ImageError, MAX_PIXELS, load_rgb, imresize, psnr_y, psnr_ssim_y, atomic_write, write_csv, md_table, find_images, median_ms
 from .dataset import paired_files
-from .models import BicubicUpsample, RLFN, MirrorEnsemble
+from .models import MirrorEnsemble
 from .restore import upscale, runtime_model, choose_model, AUTO_MODELS, engine_of
-from .anchors import ANCHOR_FILES, load_anchor
+from .anchors import REFERENCE_NETWORKS, reference_network, opencv_function
 from .degrade import parse_degradation, image_seed, suite_names
 
 # %% auto #0
-__all__ = ['CLASSICAL', 'REFERENCE_METHODS', 'PUBLIC_VDSR_FILE', 'OPENCV_FILES', 'RLFN_FILES', 'FACE_CROPS', 'evaluation_pairs',
-           'degraded_pairs', 'method_function', 'method_labels', 'default_reference_dir', 'PublicVDSR',
-           'load_public_vdsr', 'load_reference_rlfn', 'opencv_function', 'evaluate', 'evaluate_suite',
-           'results_markdown', 'suite_markdown', 'result_files', 'check_results_out', 'run_record', 'write_results',
-           'most_different_crop', 'comparison_figure', 'gain_histogram', 'latency_rounds', 'round_shares']
+__all__ = ['CLASSICAL', 'REFERENCE_METHODS', 'FACE_CROPS', 'evaluation_pairs', 'degraded_pairs', 'method_function',
+           'method_labels', 'evaluate', 'evaluate_suite', 'results_markdown', 'suite_markdown', 'result_files',
+           'check_results_out', 'run_record', 'write_results', 'most_different_crop', 'comparison_figure',
+           'gain_histogram', 'latency_rounds', 'round_shares']
 
 # %% ../nbs/06_evaluate.ipynb #c5e26aba
 def _load_pair(stem, lr_path, hr_path, scale, max_pixels:int=MAX_PIXELS):
@@ -68,17 +65,14 @@ def degraded_pairs(pairs, degrade, scale:int=2, seed:int=0) -> list[tuple[str, n
 # %% ../nbs/06_evaluate.ipynb #f792e598
 _PIL_FILTERS = {'nearest': Image.Resampling.NEAREST, 'bilinear': Image.Resampling.BILINEAR, 'lanczos': Image.Resampling.LANCZOS}
 CLASSICAL = ('nearest', 'bilinear', 'bicubic', 'lanczos')
-REFERENCE_METHODS = ('public-vdsr', 'rlfn', 'rlfn-s', *ANCHOR_FILES, 'opencv-fsrcnn', 'opencv-espcn')
+REFERENCE_METHODS = (*REFERENCE_NETWORKS, 'opencv-fsrcnn', 'opencv-espcn')
 
 # %% ../nbs/06_evaluate.ipynb #43e29a5a
 def _network(method, scale:int, reference, engine:str, device=None):
     "The network behind a method name: an anchor read from `reference`, a shipped name or a checkpoint, as `upscale` runs it."
-    if method == 'public-vdsr': return runtime_model(load_public_vdsr(reference, scale), engine, scale, device)
-    if method in RLFN_FILES: return runtime_model(load_reference_rlfn(method, reference, scale), engine, scale, device)
-    if method in ANCHOR_FILES:
-        path = _reference_file(method, ANCHOR_FILES[method].format(scale=scale), reference)
-        net = load_anchor(method, path, scale)
-        if not net.exportable:                                        # SMFANet: PyTorch only (the engine column says so)
+    if method in REFERENCE_NETWORKS:
+        net = reference_network(method, reference, scale)
+        if not getattr(net, 'exportable', True):                                        # SMFANet: PyTorch only (the engine column says so)
             if engine == 'int8': raise ValueError(f"{method}: cannot be exported to ONNX, so it has no int8 engine")
             engine = 'torch'
         return runtime_model(net, engine, scale, device)
@@ -128,81 +122,6 @@ def method_labels(methods) -> list[str]:
         return str(m) if not (str(m).endswith('.pt') or '/' in str(m)) else '/'.join(p.with_suffix('').parts[-1 - parents:])
     labels = [short(m) for m in methods]
     return [short(m, 1) if labels.count(l) > 1 else l for m, l in zip(methods, labels)]
-
-# %% ../nbs/06_evaluate.ipynb #d66ba1d3
-PUBLIC_VDSR_FILE = 'vdsr_pytorch-vdsr_epoch50.npz'
-OPENCV_FILES = {'fsrcnn': 'FSRCNN_x{scale}.pb', 'espcn': 'ESPCN_x{scale}.pb'}
-RLFN_FILES = {'rlfn': 'rlfn_x{scale}.npz', 'rlfn-s': 'rlfn-s_x{scale}.npz'}
-
-# %% ../nbs/06_evaluate.ipynb #969fb279
-def default_reference_dir() -> Path | None:
-    "`../shared/data/reference` seen from the repository root (or from `nbs/`), when it exists."
-    return next((p for p in (Path('../shared/data/reference'), Path('../../shared/data/reference')) if p.is_dir()), None)
-
-# %% ../nbs/06_evaluate.ipynb #80c3ae40
-def _reference_file(method, name, reference) -> Path:
-    folder = Path(reference) if reference else default_reference_dir()
-    if folder is None: raise FileNotFoundError(f"{method}: no reference folder (give --reference DIR holding {name})")
-    if not (folder / name).is_file(): raise FileNotFoundError(f"{method}: {folder / name}: reference file not found")
-    return folder / name
-
-# %% ../nbs/06_evaluate.ipynb #e570580a
-class PublicVDSR(nn.Module):
-    """pytorch-vdsr's VDSR for its public weights: 20 bias-free 3x3 convs (1-64-...-64-1, ReLU) on the bicubic-enlarged
-    studio-range BT.601 luminance / 255, plus that input. Takes and returns srfaces' model units (full-range Y)."""
-    def __init__(self, scale:int=2):
-        super().__init__()
-        self.scale, self.upsample = scale, BicubicUpsample(scale)
-        widths = [1] + [64] * 19 + [1]
-        self.convs = nn.ModuleList(nn.Conv2d(i, o, 3, padding=1, bias=False) for i, o in zip(widths[:-1], widths[1:]))
-
-    def forward(self, x):
-        up = self.upsample((16 + 219 * from_model_units(x)) / 255)           # full-range Y -> studio-range Y / 255
-        h = up
-        for conv in self.convs[:-1]: h = F.relu(conv(h))
-        return to_model_units(((up + self.convs[-1](h)) * 255 - 16) / 219)
-
-# %% ../nbs/06_evaluate.ipynb #8c5da195
-def load_public_vdsr(reference=None, scale:int=2) -> PublicVDSR:
-    "The public VDSR weights from `reference` (see its README for the layout) in a `PublicVDSR`, eval mode."
-    path = _reference_file('public-vdsr', PUBLIC_VDSR_FILE, reference)
-    names = ['input.weight'] + [f'residual_layer.{i}.conv.weight' for i in range(18)] + ['output.weight']
-    model = PublicVDSR(scale)
-    with np.load(path, allow_pickle=False) as arrays:
-        missing = [n for n in names if n not in arrays.files]
-        if missing: raise ValueError(f"public-vdsr: {path}: no array {missing[0]!r}: not the pytorch-vdsr weights")
-        for conv, name in zip(model.convs, names):
-            if arrays[name].shape != tuple(conv.weight.shape):
-                raise ValueError(f"public-vdsr: {path}: {name} has shape {arrays[name].shape}, expected {tuple(conv.weight.shape)}")
-            conv.weight.data = torch.from_numpy(arrays[name].astype(np.float32))
-    return model.eval()
-
-# %% ../nbs/06_evaluate.ipynb #1edb3a28
-def load_reference_rlfn(method:str='rlfn', reference=None, scale:int=2) -> RLFN:
-    "The public RLFN (`'rlfn'`) or RLFN-S (`'rlfn-s'`) weights from `reference` in our `models.RLFN`, eval mode."
-    path = _reference_file(method, RLFN_FILES[method].format(scale=scale), reference)
-    with np.load(path, allow_pickle=False) as arrays:
-        if 'conv_1.weight' not in arrays.files: raise ValueError(f"{method}: {path}: no array 'conv_1.weight': not RLFN weights")
-        state = {k: torch.from_numpy(arrays[k].astype(np.float32)) for k in arrays.files}
-    blocks = sum(k.startswith('block_') and k.endswith('.c1_r.weight') for k in state)
-    model = RLFN(scale, state['conv_1.weight'].shape[0], blocks, state['block_1.esa.conv1.weight'].shape[0] if blocks else 16)
-    try: model.load_state_dict(state)
-    except RuntimeError as e: raise ValueError(f"{method}: {path}: the arrays do not fit RLFN ({str(e).splitlines()[1].strip()})") from None
-    return model.eval()
-
-# %% ../nbs/06_evaluate.ipynb #78810daf
-def opencv_function(algorithm:str, reference=None, scale:int=2):
-    "OpenCV `dnn_superres` with `algorithm` ('fsrcnn' or 'espcn') as a uint8 RGB -> uint8 RGB function."
-    try:
-        import cv2
-        sr = cv2.dnn_superres.DnnSuperResImpl_create()
-    except (ImportError, AttributeError):
-        raise ValueError(f"opencv-{algorithm}: needs OpenCV 4 with its contrib modules: pip install -e '.[bench]' "
-                         "(opencv-contrib-python-headless<5)") from None
-    path = _reference_file(f'opencv-{algorithm}', OPENCV_FILES[algorithm].format(scale=scale), reference)
-    sr.readModel(str(path)); sr.setModel(algorithm, scale)
-    cv2.setNumThreads(torch.get_num_threads())                                    # the same thread budget as torch
-    return lambda lr: np.ascontiguousarray(sr.upsample(np.ascontiguousarray(lr[..., ::-1]))[..., ::-1])
 
 # %% ../nbs/06_evaluate.ipynb #51d5f1f0
 def _score(pairs, labels, funcs, scale:int, progress:bool, on_output=None, **tags) -> tuple[list, list]:

@@ -10,7 +10,8 @@ import numpy as np
 import torch
 from torch import nn
 from .core import atomic_write, find_images, load_rgb, ImageError, rgb_to_ycbcr, to_model_units
-from .models import load_model, model_colour, model_channels
+from .models import model_colour, model_channels
+from .checkpoint import load_model
 from .fakequant import is_quantized, activation_ranges, dequantized
 
 # %% auto #0

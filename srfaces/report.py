@@ -10,7 +10,8 @@ import numpy as np
 from PIL import Image
 from .core import md_table, imresize, load_rgb
 from .evaluate import suite_markdown, FACE_CROPS
-from .models import load_model, count_parameters, count_flops, model_colour, architecture_diagram, SHIPPED
+from .models import count_parameters, count_flops, model_colour
+from .checkpoint import load_model, SHIPPED
 from .fakequant import is_quantized
 
 # %% auto #0

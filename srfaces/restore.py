@@ -12,7 +12,8 @@ import torch
 from torch import nn
 from PIL import Image
 from .core import writable_folder, pick_device, progress as progress_display, ImageError, MAX_PIXELS, OUTPUT_FORMATS, GREY_16_MODES, is_16bit_colour, read_image, os_reason, imresize, split_image, save_image, find_images, upright
-from .models import load_model, upscale_rgb, upscale_y, MirrorEnsemble
+from .models import upscale_rgb, upscale_y, MirrorEnsemble
+from .checkpoint import load_model
 from .export import onnx_model, int8_model, cpu_int8_feature
 from .fakequant import is_quantized
 

@@ -16,9 +16,8 @@ from torch.utils.data import DataLoader
 from .core import (pick_device, progress as progress_display, psnr_ssim_y, atomic_write, write_csv, rgb_to_ycbcr,
                           to_model_units, from_model_units)
 from .dataset import image_size, PairedFaces, DeviceBatches, prepared_scale
-from .models import (BicubicUpsample, build_model, check_model_settings, checkpoint_dict, save_checkpoint, read_checkpoint, model_from_checkpoint,
-                            upscale_rgb, CheckpointError, load_model, model_colour,
-                            reparameterise, fold, folded_state, model_channels, architecture_of)
+from .models import BicubicUpsample, build_model, upscale_rgb, model_colour, reparameterise, fold, folded_state, model_channels, architecture_of
+from .checkpoint import check_model_settings, checkpoint_dict, save_checkpoint, read_checkpoint, model_from_checkpoint, CheckpointError, load_model
 from .fakequant import quantize_model, calibrate, is_quantized, dequantized
 try: import tomllib
 except ModuleNotFoundError: import tomli as tomllib                    # Python 3.10

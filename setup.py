@@ -30,6 +30,7 @@ lic = licenses.get(cfg['license'].lower(), (cfg['license'], None))
 dev_requirements = (cfg.get('dev_requirements') or '').split()
 bench_requirements = shlex.split(cfg.get('bench_requirements') or '')    # srfaces: optional reference models (OpenCV)
 docs_requirements = shlex.split(cfg.get('docs_requirements') or '')      # srfaces: the docs site's browser check (tools/check_site.py)
+png16_requirements = shlex.split(cfg.get('png16_requirements') or '')    # srfaces: 16-bit colour PNGs are decoded by torchvision
 
 package_data = dict()
 pkg_data = cfg.get('package_data', None)
@@ -50,7 +51,7 @@ setuptools.setup(
     packages = setuptools.find_packages(),
     include_package_data = True,
     install_requires = requirements,
-    extras_require={ 'dev': dev_requirements, 'bench': bench_requirements, 'docs': docs_requirements },
+    extras_require={ 'dev': dev_requirements, 'bench': bench_requirements, 'docs': docs_requirements, 'png16': png16_requirements },
     dependency_links = cfg.get('dep_links','').split(),
     python_requires  = '>=' + cfg['min_python'],
     long_description = open('README.md', encoding='utf-8').read(),

@@ -8,7 +8,7 @@ import importlib.resources, inspect, os, pickle
 from pathlib import Path
 import torch
 from torch import nn
-from .core import os_reason, atomic_write
+from .io import os_reason, atomic_write
 from .models import ARCHITECTURES, OLD_ARCHITECTURE_NAMES, architecture_of
 from .fakequant import quantize_model
 

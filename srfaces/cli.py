@@ -13,7 +13,7 @@ from fastcore.docments import docments
 from .settings import add_options, number_type
 
 # %% ../nbs/08_cli.ipynb #7a612fc1
-MAX_PIXELS = 50_000_000                  # refuse larger images by default: `core.MAX_PIXELS`, repeated so that parsing needs no PyTorch
+MAX_PIXELS = 50_000_000                  # refuse larger images by default: `io.MAX_PIXELS`, repeated so that parsing needs no PyTorch
 
 NUMBER_RANGES = dict(                    # every number option of every command: its range, checked when the line is parsed
     valid_pct=(0, 1), select_pct=(0, 1), seed=(0, 2**32 - 1), workers=(0, 256), limit=(0, 10**9), hr_size=(16, 16384),
@@ -86,7 +86,7 @@ def srfaces_prepare(
     progress:bool=False,              # progress bars even when the output is not a terminal (a log file)
 ):
     "Prepare HR/LR training pairs from a folder of face photos (MATLAB bicubic, 1024 -> 256 -> 128)."
-    from srfaces.core import os_reason
+    from srfaces.io import os_reason
     from srfaces.data import prepare
     if sample and dest is None: src, dest = None, src          # `srfaces_prepare --sample DEST`
     if src is None and not sample and train_src is None and valid_src is None and select_src is None:
@@ -266,7 +266,8 @@ def srfaces_demo(
     overwrite:bool=False,               # replace the results of an earlier demo in OUT
 ):
     "Upscale the built-in sample set with the shipped `fast` and `vdsr` and compare them with bicubic (no downloads)."
-    from srfaces.core import set_threads, os_reason
+    from srfaces.core import set_threads
+    from srfaces.io import os_reason
     from srfaces.demo import demo
     try:
         set_threads(threads)

@@ -11,7 +11,8 @@ import numpy as np
 import torch
 from threadpoolctl import threadpool_limits
 from concurrent.futures import ProcessPoolExecutor
-from .core import progress as progress_display, MAX_PIXELS, ImageError, find_images, atomic_write, load_rgb, imresize, save_png, write_csv
+from .core import imresize
+from .io import progress as progress_display, MAX_PIXELS, ImageError, find_images, atomic_write, load_rgb, save_png, write_csv
 
 # %% auto #0
 __all__ = ['SPLITS', 'SAMPLE_IMAGES', 'MANIFEST_FIELDS', 'SETTINGS_FILE', 'JOURNAL_FILE', 'PREPARE_LOCK', 'center_crop_square',

@@ -11,7 +11,8 @@ from torch.utils.data.distributed import DistributedSampler
 from PIL import Image
 import json, math
 import numpy as np
-from .core import load_rgb, rgb_to_ycbcr, find_images, to_model_units
+from .core import rgb_to_ycbcr, to_model_units
+from .io import load_rgb, find_images
 from .degrade import Degradation, parse_degradation, degrade_settings, random_degradation, image_seed
 
 # %% auto #0

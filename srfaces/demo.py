@@ -6,7 +6,7 @@
 from __future__ import annotations
 import time
 from pathlib import Path
-from .core import save_png, atomic_write
+from .io import save_png, atomic_write
 from .data import prepare
 from .checkpoint import WEIGHTS_DIR
 from .evaluate import evaluation_pairs, evaluate, results_markdown, write_results, result_files, comparison_figure

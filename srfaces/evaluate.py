@@ -9,7 +9,8 @@ from pathlib import Path
 import numpy as np
 import torch
 from PIL import Image
-from .core import writable_folder, progress as progress_display, ImageError, MAX_PIXELS, load_rgb, imresize, psnr_y, psnr_ssim_y, atomic_write, write_csv, md_table, find_images, median_ms
+from .core import imresize, psnr_y, psnr_ssim_y, median_ms
+from .io import writable_folder, progress as progress_display, ImageError, MAX_PIXELS, load_rgb, atomic_write, write_csv, md_table, find_images
 from .dataset import paired_files
 from .models import MirrorEnsemble
 from .restore import upscale, runtime_model, choose_model, AUTO_MODELS, engine_of

@@ -9,7 +9,8 @@ from pathlib import Path
 import numpy as np
 import torch
 from torch import nn
-from .core import atomic_write, find_images, load_rgb, ImageError, rgb_to_ycbcr, to_model_units
+from .core import rgb_to_ycbcr, to_model_units
+from .io import atomic_write, find_images, load_rgb, ImageError
 from .models import model_colour, model_channels
 from .checkpoint import load_model
 from .fakequant import is_quantized, activation_ranges, dequantized

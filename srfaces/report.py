@@ -8,7 +8,7 @@ import base64, csv, html, io, json, re
 from pathlib import Path
 import numpy as np
 from PIL import Image
-from .core import md_table, imresize, load_rgb
+from .io import md_table
 from .evaluate import suite_markdown, FACE_CROPS
 from .models import count_parameters, count_flops, model_colour
 from .checkpoint import load_model, SHIPPED

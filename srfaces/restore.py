@@ -11,7 +11,8 @@ import numpy as np
 import torch
 from torch import nn
 from PIL import Image
-from .core import writable_folder, pick_device, progress as progress_display, ImageError, MAX_PIXELS, OUTPUT_FORMATS, GREY_16_MODES, is_16bit_colour, read_image, os_reason, imresize, split_image, save_image, find_images, upright
+from .core import pick_device, imresize
+from .io import writable_folder, progress as progress_display, ImageError, MAX_PIXELS, OUTPUT_FORMATS, GREY_16_MODES, is_16bit_colour, read_image, os_reason, split_image, save_image, find_images, upright
 from .models import upscale_rgb, upscale_y, MirrorEnsemble
 from .checkpoint import load_model
 from .export import onnx_model, int8_model, cpu_int8_feature
@@ -212,7 +213,7 @@ def upscale(img,                  # a PIL image, an image file path, or a numpy 
            ):
     """Upscale an image 2x: a PIL image, an image file or a numpy array (see `as_image`); EXIF orientation applied.
     Y by the model (`engine`: see `runtime_model`), chroma and alpha by MATLAB bicubic; greyscale stays greyscale,
-    16-bit stays 16-bit, float stays float. Returns a PIL image, or for 16-bit colour a uint16 array (`core.save_image`
+    16-bit stays 16-bit, float stays float. Returns a PIL image, or for 16-bit colour a uint16 array (`io.save_image`
     writes it as a 16-bit PNG)."""
     shape = img.shape[:2] if isinstance(img, np.ndarray) else (img.height, img.width) if isinstance(img, Image.Image) else None
     if max_pixels and shape and shape[0] * shape[1] > max_pixels:

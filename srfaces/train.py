@@ -13,8 +13,8 @@ from torch import nn
 import torch.distributed as dist
 from torch.nn.parallel import DistributedDataParallel
 from torch.utils.data import DataLoader
-from .core import (pick_device, progress as progress_display, psnr_ssim_y, atomic_write, write_csv, rgb_to_ycbcr,
-                          to_model_units, from_model_units)
+from .core import pick_device, psnr_ssim_y, rgb_to_ycbcr, to_model_units, from_model_units
+from .io import progress as progress_display, atomic_write, write_csv
 from .dataset import image_size, PairedFaces, DeviceBatches, prepared_scale
 from .models import BicubicUpsample, build_model, upscale_rgb, model_colour, reparameterise, fold, folded_state, model_channels, architecture_of
 from .checkpoint import check_model_settings, checkpoint_dict, save_checkpoint, read_checkpoint, model_from_checkpoint, CheckpointError, load_model

@@ -114,7 +114,7 @@ def srfaces_train(
     out:str=None,                     # run folder for last.pt, best.pt, log.csv, curves.png (default: runs/<recipe or arch>)
     resume:bool=False,                # continue the run in --out with its stored recipe
     channels:int=None,                # model width
-    layers:int=None,                  # model depth (vdsr: depth; fastface1-retired: layers)
+    layers:int=None,                  # model depth (vdsr)
     blocks:int=None,                  # residual blocks (fastface2, rlfn; 0: none)
     device:str=None,                  # cuda, mps or cpu (default: the best available)
     workers:int=0,                    # DataLoader worker processes (0: load in the training process)

@@ -12,10 +12,10 @@ import torch.nn.functional as F
 from .core import imresize, cubic, rgb_to_ycbcr, ycbcr_to_rgb, to_model_units, from_model_units
 
 # %% auto #0
-__all__ = ['IO', 'CONV', 'BODY', 'UP', 'EDGE_FILTERS', 'ARCHITECTURES', 'OLD_ARCHITECTURE_NAMES', 'SeedNet', 'BicubicUpsample',
-           'VDSR', 'FastFace', 'ResidualBlock', 'FastFace2', 'draw_flow', 'fastface2_stages', 'ESA', 'RLFB', 'RLFN',
-           'grow_rlfn', 'RepConv', 'is_plain_3x3', 'reparameterise', 'fold', 'folded_state', 'build_model',
-           'architecture_of', 'model_colour', 'model_channels', 'evaluating', 'upscale_y', 'upscale_rgb',
+__all__ = ['IO', 'CONV', 'BODY', 'UP', 'EDGE_FILTERS', 'ARCHITECTURES', 'OLD_ARCHITECTURE_NAMES', 'RETIRED', 'SeedNet',
+           'BicubicUpsample', 'VDSR', 'FastFace', 'ResidualBlock', 'FastFace2', 'draw_flow', 'fastface2_stages', 'ESA',
+           'RLFB', 'RLFN', 'grow_rlfn', 'RepConv', 'is_plain_3x3', 'reparameterise', 'fold', 'folded_state',
+           'build_model', 'architecture_of', 'model_colour', 'model_channels', 'evaluating', 'upscale_y', 'upscale_rgb',
            'MirrorEnsemble', 'count_parameters', 'count_flops', 'architecture_stages', 'architecture_diagram']
 
 # %% ../nbs/03_models.ipynb #f5312da2
@@ -293,6 +293,7 @@ def folded_state(model:nn.Module) -> dict:
 # %% ../nbs/03_models.ipynb #5a59ec55
 ARCHITECTURES = {'seed': SeedNet, 'vdsr': VDSR, 'fastface1-retired': FastFace, 'fastface2': FastFace2, 'rlfn': RLFN}
 OLD_ARCHITECTURE_NAMES = {'fast': 'fastface1-retired', 'fast2': 'fastface2'}    # as older checkpoints name them
+RETIRED = {'fastface1-retired': 'fastface2'}                  # loaded from old checkpoints, never built anew
 
 def build_model(arch:str, **kwargs) -> nn.Module:
     "A freshly initialised model of architecture `arch` (a key of `ARCHITECTURES`); it records its settings in `.config`."
@@ -300,6 +301,7 @@ def build_model(arch:str, **kwargs) -> nn.Module:
         raise ValueError(f"{arch!r} is no longer an architecture name: use {OLD_ARCHITECTURE_NAMES[arch]!r} "
                          f"(a shipped model's name is not an architecture: load_model('fast'))")
     if arch not in ARCHITECTURES: raise ValueError(f"unknown architecture {arch!r}; choose from {sorted(ARCHITECTURES)}")
+    if arch in RETIRED: raise ValueError(f"{arch!r} is retired: its old checkpoints still load (`checkpoint.load_model`), but new models are {RETIRED[arch]!r}")
     return ARCHITECTURES[arch](**kwargs)
 
 # %% ../nbs/03_models.ipynb #0c3fb05c

@@ -213,8 +213,10 @@ def upscale(img,                  # a PIL image, an image file path, or a numpy 
            ):
     """Upscale an image 2x: a PIL image, an image file or a numpy array (see `as_image`); EXIF orientation applied.
     Y by the model (`engine`: see `runtime_model`), chroma and alpha by MATLAB bicubic; greyscale stays greyscale,
-    16-bit stays 16-bit, float stays float. Returns a PIL image, or for 16-bit colour a uint16 array (`io.save_image`
-    writes it as a 16-bit PNG)."""
+    16-bit stays 16-bit, float stays float. Returns what it was given: for a numpy array an array of the same dtype
+    and layout (`HxW`, `HxWx1`, `HxWx3` or `HxWx4`), as OpenCV's `upsample` does; for a PIL image or a file a PIL image,
+    or for 16-bit colour a uint16 array (`io.save_image` writes it as a 16-bit PNG)."""
+    given = img if isinstance(img, np.ndarray) else None
     shape = img.shape[:2] if isinstance(img, np.ndarray) else (img.height, img.width) if isinstance(img, Image.Image) else None
     if max_pixels and shape and shape[0] * shape[1] > max_pixels:
         raise ValueError(f"{shape[1]}x{shape[0]} image: {shape[0] * shape[1] / 1e6:.1f} Mpx is over the limit of {max_pixels / 1e6:.1f} Mpx (max_pixels)")
@@ -235,7 +237,13 @@ def upscale(img,                  # a PIL image, an image file path, or a numpy 
     if deep: return out if alpha is None else np.dstack([out, alpha])
     out = Image.fromarray(out)
     if alpha is not None: out.putalpha(Image.fromarray(alpha))
-    return out
+    return out if given is None else _as_given(out, given)
+
+def _as_given(out:Image.Image, given:np.ndarray) -> np.ndarray:
+    "`upscale`'s PIL result as an array laid out and typed like the array it was given (numpy in, numpy out)."
+    a = np.asarray(out)
+    if given.dtype.kind == 'f': a = (a / 255. if a.dtype == np.uint8 else a).astype(given.dtype)   # colour floats ran as 8 bits
+    return a[..., None] if given.ndim == 3 and given.shape[2] == 1 and a.ndim == 2 else a
 
 # %% ../nbs/05_restore.ipynb #1b31c901
 def _is_within(path:Path, folder:Path) -> bool:

@@ -72,7 +72,7 @@ class Setting:
         return f'{low}, <= {self.high:g}' if self.high is not None else low
 
 # %% ../nbs/04a_settings.ipynb #6d471117
-ARCHITECTURE_NAMES = ('fastface2', 'rlfn', 'vdsr', 'seed', 'fastface1-retired')     # `models.ARCHITECTURES`, without importing it
+ARCHITECTURE_NAMES = ('fastface2', 'rlfn', 'vdsr', 'seed')        # what trains (`models.ARCHITECTURES` less fastface1-retired, kept for old checkpoints)
 
 SETTINGS = (
     Setting('arch', 'fastface2', "architecture; on the command line without --recipe, that architecture's default recipe",
@@ -117,7 +117,7 @@ SETTINGS = (
 SETTING = {s.name: s for s in SETTINGS}
 RECIPE_DEFAULTS = {s.name: s.default for s in SETTINGS}
 ARCH_RECIPES = {                                    # what differs from RECIPE_DEFAULTS per architecture
-    'fastface2': {}, 'fastface1-retired': {}, 'vdsr': dict(lr=1e-4, min_lr=1e-6), 'rlfn': dict(lr=5e-4, min_lr=1e-6),
+    'fastface2': {}, 'vdsr': dict(lr=1e-4, min_lr=1e-6), 'rlfn': dict(lr=5e-4, min_lr=1e-6),
     'seed': dict(optimizer='sgd', lr=0.005, bs=150, lr_crop=0, schedule='constant', augment=False, epochs=50)}
 CHOICES = {s.name: s.choices for s in SETTINGS if s.choices}
 

@@ -4,7 +4,7 @@
 
 # %% ../nbs/04_train.ipynb #df450e6b
 from __future__ import annotations
-import fcntl, math, os, random, time
+import fcntl, math, os, random, shutil, time
 from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
@@ -254,8 +254,19 @@ def _check_resumable(state:dict, path):
         raise ValueError(f"{path}: its training state is damaged (position or random generators unreadable); start a new run")
 
 def setup_run(data, recipe:dict=None, *, out, resume:bool=False, device:str=None, workers:int=0, command:str='') -> Run:
-    "A `Run` ready for its next step: fresh from `recipe`, or restored from `out/last.pt` when `resume`."
+    """A `Run` ready for its next step: fresh from `recipe`, or restored from `out/last.pt` when `resume`. A run refused
+    during set-up (a teacher that does not load, data of another scale, ...) leaves no run folder behind."""
     out = Path(out)
+    made = not out.exists()
+    try: return _setup_run(data, recipe, out=out, resume=resume, device=device, workers=workers, command=command)
+    except BaseException:
+        if made and out.is_dir() and {p.name for p in out.iterdir()} <= {LOCK_FILE}:
+            handle = _held_locks.pop(str(out.resolve()), None)
+            if handle is not None: handle.close()
+            shutil.rmtree(out, ignore_errors=True)
+        raise
+
+def _setup_run(data, recipe:dict=None, *, out:Path, resume:bool=False, device:str=None, workers:int=0, command:str='') -> Run:
     if resume and recipe is not None: raise ValueError("a resumed run continues its stored recipe: give no recipe settings with resume")
     dev, fresh = pick_device(device), None if resume else make_recipe(recipe)   # refusals before the run folder is made
     scale = prepared_scale(data)

@@ -6,6 +6,7 @@
 from __future__ import annotations
 import torch
 from torch import nn
+from .models import swap_modules
 
 # %% auto #0
 __all__ = ['QMAX', 'WMAX', 'round_ste', 'weight_scales', 'fake_weight', 'ActQuant', 'QConv2d', 'is_quantized', 'quantized_convs',
@@ -80,18 +81,6 @@ class QConv2d(nn.Conv2d):
             bias = round_ste(bias / step) * step
         return self.act_out(self._conv_forward(x, fake_weight(self.weight), bias))
 
-def _swap_convs(model:nn.Module, make) -> list[str]:
-    """Replace every module `m` for which `make(m)` gives a module -- under each name it is registered by, once (a
-    module registered twice, like `FastFace.last` inside `FastFace.body`, stays one module); the paths replaced."""
-    paths, made = [], {}
-    for path, module in list(model.named_modules(remove_duplicate=False)):
-        if id(module) not in made: made[id(module)] = make(module)
-        new = made[id(module)]
-        if new is None: continue
-        parent, _, name = path.rpartition('.')
-        setattr(model.get_submodule(parent) if parent else model, name, new); paths.append(path)
-    return paths
-
 def _qconv(conv:nn.Conv2d) -> QConv2d:
     q = QConv2d(conv.in_channels, conv.out_channels, conv.kernel_size, conv.stride, conv.padding, conv.dilation,
                 conv.groups, conv.bias is not None, conv.padding_mode, device=conv.weight.device)
@@ -128,7 +117,7 @@ def quantize_model(model:nn.Module, channels:int=1, keep_float=()) -> nn.Module:
     if others: raise ValueError(f"{others[0]}: a {type(model.get_submodule(others[0])).__name__}; fold re-parameterised convolutions first")
     if not plain: raise ValueError(f"a {type(model).__name__} has no convolutions to quantize")
     chosen = {id(model.get_submodule(p)) for p in plain}
-    _swap_convs(model, lambda m: _qconv(m) if id(m) in chosen else None)
+    swap_modules(model, lambda m: _qconv(m) if id(m) in chosen else None)
     _tie(model, channels)
     return model
 
@@ -181,7 +170,7 @@ def dequantized(model:nn.Module) -> nn.Module:
                       m.bias is not None, m.padding_mode, device=m.weight.device)
         c.weight, c.bias = m.weight, m.bias
         return c
-    _swap_convs(plain, make)
+    swap_modules(plain, make)
     return plain
 
 def activation_ranges(model:nn.Module) -> dict[str, dict[str, tuple[float, int]]]:

@@ -14,9 +14,10 @@ from .core import imresize, cubic, rgb_to_ycbcr, ycbcr_to_rgb, to_model_units, f
 # %% auto #0
 __all__ = ['IO', 'CONV', 'BODY', 'UP', 'EDGE_FILTERS', 'ARCHITECTURES', 'OLD_ARCHITECTURE_NAMES', 'RETIRED', 'SeedNet',
            'BicubicUpsample', 'VDSR', 'FastFace', 'ResidualBlock', 'FastFace2', 'draw_flow', 'fastface2_stages', 'ESA',
-           'RLFB', 'RLFN', 'grow_rlfn', 'RepConv', 'is_plain_3x3', 'reparameterise', 'fold', 'folded_state',
-           'build_model', 'architecture_of', 'model_colour', 'model_channels', 'evaluating', 'upscale_y', 'upscale_rgb',
-           'MirrorEnsemble', 'count_parameters', 'count_flops', 'architecture_stages', 'architecture_diagram']
+           'RLFB', 'RLFN', 'grow_rlfn', 'RepConv', 'is_plain_3x3', 'swap_modules', 'reparameterise', 'fold',
+           'folded_state', 'build_model', 'architecture_of', 'model_colour', 'model_channels', 'evaluating',
+           'upscale_y', 'upscale_rgb', 'MirrorEnsemble', 'count_parameters', 'count_flops', 'architecture_stages',
+           'architecture_diagram']
 
 # %% ../nbs/03_models.ipynb #f5312da2
 class SeedNet(nn.Module):
@@ -261,22 +262,31 @@ def is_plain_3x3(m) -> bool:
     return (type(m) is nn.Conv2d and m.kernel_size == (3, 3) and m.stride == (1, 1) and m.padding == (1, 1)
             and m.dilation == (1, 1) and m.groups == 1 and m.padding_mode == 'zeros')
 
-def _swap_modules(model:nn.Module, pick, make) -> nn.Module:
-    "A copy of `model` in which every submodule `pick` accepts is replaced by `make(submodule)`."
-    model = copy.deepcopy(model)
-    for name, m in list(model.named_modules()):
-        if name and pick(m):
-            parent, _, child = name.rpartition('.')
-            setattr(model.get_submodule(parent) if parent else model, child, make(m))
-    return model
+def swap_modules(model:nn.Module, make) -> list[str]:
+    """In place: replace every submodule `m` for which `make(m)` gives a module -- under each name it is registered by,
+    once (a module registered twice, like `FastFace.last` inside `FastFace.body`, stays one module); the paths replaced.
+    Used by re-parameterisation here and by `fakequant`."""
+    paths, made = [], {}
+    for path, module in list(model.named_modules(remove_duplicate=False)):
+        if not path: continue
+        if id(module) not in made: made[id(module)] = make(module)
+        new = made[id(module)]
+        if new is None: continue
+        parent, _, name = path.rpartition('.')
+        setattr(model.get_submodule(parent) if parent else model, name, new); paths.append(path)
+    return paths
 
 def reparameterise(model:nn.Module, expand:int=2) -> nn.Module:
     "A copy of `model` with every plain 3x3 convolution trained as a `RepConv` (computing the same function)."
-    return _swap_modules(model, is_plain_3x3, lambda m: RepConv(m, expand))
+    model = copy.deepcopy(model)
+    swap_modules(model, lambda m: RepConv(m, expand) if is_plain_3x3(m) else None)
+    return model
 
 def fold(model:nn.Module) -> nn.Module:
     "A copy of `model` with every `RepConv` folded into the plain convolution it computes: a model of the original class."
-    return _swap_modules(model, lambda m: isinstance(m, RepConv), lambda m: m.folded())
+    model = copy.deepcopy(model)
+    swap_modules(model, lambda m: m.folded() if isinstance(m, RepConv) else None)
+    return model
 
 def folded_state(model:nn.Module) -> dict:
     "`fold(model).state_dict()` without copying the model (tensors tied to `model`'s graph)."

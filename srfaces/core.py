@@ -12,7 +12,7 @@ from skimage.metrics import structural_similarity
 
 # %% auto #0
 __all__ = ['PSNR_CAP', 'rgb_to_ycbcr', 'ycbcr_to_rgb', 'y_bt601', 'to_model_units', 'from_model_units', 'cubic', 'resize_matrix',
-           'imresize', 'set_threads', 'pick_device', 'median_ms', 'psnr_y', 'ssim_y', 'psnr_ssim_y', 'data_available']
+           'imresize', 'set_threads', 'pick_device', 'median_ms', 'psnr_y', 'ssim_y', 'psnr_ssim_y']
 
 # %% ../nbs/00_core.ipynb #07b19c37
 _RGB_TO_YCBCR = np.array([[ 0.299,     0.587,     0.114   ],
@@ -242,10 +242,3 @@ def psnr_ssim_y(sr, hr, shave:int=2) -> tuple[float, float]:
     "`(psnr_y, ssim_y)` computing the Y planes once (for tables that report both)."
     a, b = _y_pair(sr, hr, shave)
     return _psnr(a, b), _ssim(a, b)
-
-# %% ../nbs/00_core.ipynb #480d8628
-def data_available(path, how:str='') -> bool:
-    "True if `path` exists; otherwise print a SKIPPED line naming it (and `how` to make it) and return False."
-    if Path(path).exists(): return True
-    print(f"SKIPPED: needs {path}" + (f" ({how})" if how else ""))
-    return False

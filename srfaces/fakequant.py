@@ -10,7 +10,7 @@ from .models import swap_modules
 
 # %% auto #0
 __all__ = ['QMAX', 'WMAX', 'round_ste', 'weight_scales', 'fake_weight', 'ActQuant', 'QConv2d', 'is_quantized', 'quantized_convs',
-           'keeps_float', 'quantize_model', 'calibrate', 'dequantized', 'activation_ranges']
+           'keeps_float', 'quantize_model', 'calibrate', 'dequantized', 'match_keep_float', 'activation_ranges']
 
 # %% ../nbs/03c_fakequant.ipynb #b381dc5c
 QMAX = 255                    # activations: uint8 0..255, per tensor, asymmetric (a zero point)
@@ -161,17 +161,31 @@ def calibrate(model:nn.Module, batches, steps:int=16) -> nn.Module:
     for m in seen.values(): m.finish_calibration()
     return model
 
+def _plain(m:QConv2d) -> nn.Conv2d:
+    "A plain `nn.Conv2d` holding `m`'s weights (the same parameters)."
+    c = nn.Conv2d(m.in_channels, m.out_channels, m.kernel_size, m.stride, m.padding, m.dilation, m.groups,
+                  m.bias is not None, m.padding_mode, device=m.weight.device)
+    c.weight, c.bias = m.weight, m.bias
+    return c
+
 def dequantized(model:nn.Module) -> nn.Module:
     "A float copy of `model` with plain `nn.Conv2d` in place of every `QConv2d` (the same weights)."
     plain = copy.deepcopy(getattr(model, 'module', model))
-    def make(m):
-        if not isinstance(m, QConv2d): return None
-        c = nn.Conv2d(m.in_channels, m.out_channels, m.kernel_size, m.stride, m.padding, m.dilation, m.groups,
-                      m.bias is not None, m.padding_mode, device=m.weight.device)
-        c.weight, c.bias = m.weight, m.bias
-        return c
-    swap_modules(plain, make)
+    swap_modules(plain, lambda m: _plain(m) if isinstance(m, QConv2d) else None)
     return plain
+
+def match_keep_float(model:nn.Module, keep_float=()) -> nn.Module:
+    """A model already trained for int8 (changed in place and returned) with the quantized convolutions at or under the
+    module paths in `keep_float` back in float32 (same weights; the others keep their learned scales). A convolution
+    that is float32 in `model` but not named in `keep_float` is refused: it has no activation scales to start from."""
+    unknown = [k for k in keep_float if k not in dict(model.named_modules())]
+    if unknown: raise ValueError(f"keep_float: {unknown[0]!r} is not a module of this {type(model).__name__}")
+    floats = [p for p, m in model.named_modules() if type(m) is nn.Conv2d and not keeps_float(p, keep_float)]
+    if floats: raise ValueError(f"{floats[0]}: is float32 in the starting model but not in keep_float; it has no int8 "
+                                f"scales to start from: name it in keep_float, or start from float32 weights")
+    chosen = {id(m) for p, m in quantized_convs(model).items() if keeps_float(p, keep_float)}
+    swap_modules(model, lambda m: _plain(m) if id(m) in chosen else None)
+    return model
 
 def activation_ranges(model:nn.Module) -> dict[str, dict[str, tuple[float, int]]]:
     "`{conv path: {'act_in': (scale, zero point), 'act_out': ...}}`: what the int8 export gives ONNX Runtime."

@@ -155,10 +155,10 @@ TRAINING_DATA = {
     'data/real': "410 aligned real faces: `faces1024` (70), `faces256/train` (154) and `faces_more/train` (186) less its 32 press photos of two people, which are the selection split (real photographs, not CelebA-HQ); the log's validation is `faces_more/valid_photos` (26 real photos)"}
 STARTING_WEIGHTS = {
     'quality': "the public RLFN x2 weights (github.com/bytedance/RLFN, **Apache-2.0**), which their authors trained on DIV2K (800 natural images, released for academic research)",
-    'fast': "the public RLFN-S x2 weights (github.com/bytedance/RLFN, **Apache-2.0**), which their authors trained on DIV2K (800 natural images, released for academic research)",
+    'fast': "the public RLFN-S x2 weights (github.com/bytedance/RLFN, **Apache-2.0**), which their authors trained on DIV2K (800 natural images, released for academic research), trained for int8 on the same faces first with only `conv_1` and the upsampler float32 (`recipes/experiments/rlfn_s_int8_io.toml`)",
     'real': "the float32 FastFace2 shipped as `fast` until 2026-12-04 (this project's own weights; `recipes/experiments/fast2.toml`)"}
 RECORDS = {    # the training log and the dated experiment record of each shipped model
-    'fast': ('logs/rlfn_s_int8_io.csv', '2026-12-04_int8'), 'quality': ('logs/rlfn_finetune.csv', '2026-11-30_rlfn_finetune'),
+    'fast': ('logs/fast_keep_float.csv', '2026-12-06_fast_int8_layers'), 'quality': ('logs/rlfn_finetune.csv', '2026-11-30_rlfn_finetune'),
     'real': ('logs/real.csv', '2026-11-30_real_teacher_distil'), 'vdsr': ('logs/gpu1/vdsr.log', '2026-11-29_fastface2_runs'), 'seed': (None, None)}
 MEANT_FOR = {
     'fast': ("clean faces: 128 px crops shrunk by a good resizer from a sharp photo; what `auto`, the default, runs on them (on int8 kernels where the CPU has them)",

@@ -1,0 +1,45 @@
+"""`fast` as shipped until 2026-12-06 (recipes/experiments/rlfn_s_int8_io.toml, trained for int8) with a few more convolutions float32, no retraining: PSNR on data/real's selection
+split (fake-quantized PyTorch, what the int8 graph computes) and CPU time of the ONNX Runtime int8 graphs against the
+shipped one and the public VDSR (PyTorch), in rounds on one 128x128 LR face, 2 threads.
+Run from the repository root: python logs/fast_keep_float.py > logs/fast_keep_float.md"""
+import copy, torch, numpy as np
+from torch import nn
+from skimage.data import astronaut
+from PIL import Image
+from srfaces.checkpoint import load_model
+from srfaces.fakequant import quantized_convs, match_keep_float
+from srfaces.dataset import PairedFaces
+from srfaces.train import validate
+from srfaces.export import int8_model, model_inputs
+from srfaces.anchors import load_public_vdsr
+from srfaces.evaluate import latency_rounds, round_shares
+torch.set_num_threads(2)
+fast = load_model('runs/fast_int8_io.pt')   # git show 0ad7974:srfaces/weights/fast.pt > runs/fast_int8_io.pt
+sel = PairedFaces('data/real', 'select', cache=True)
+
+def floated(model, paths):
+    "A copy of `model` with the quantized convolutions at `paths` in float32 too (`fakequant.match_keep_float`)."
+    m = copy.deepcopy(model)
+    return match_keep_float(m, [p for p, x in m.named_modules() if type(x) is nn.Conv2d] + [p for p in quantized_convs(m) if p in paths])
+
+variants = {'as shipped until 2026-12-06 (conv_1, upsampler float32)': (),
+            '+ conv_2': ('conv_2',),
+            '+ conv_2, block_1.c5, block_1.esa.conv4, block_6.esa.conv4': ('conv_2', 'block_1.c5', 'block_1.esa.conv4', 'block_6.esa.conv4')}
+models = {name: floated(fast, paths) for name, paths in variants.items()}
+retrained = 'the same four float32, retrained (runs/fast_keep_float/best.pt)'
+models[retrained] = load_model('runs/fast_keep_float/best.pt')
+psnr = {name: validate(m, sel)['psnr'] for name, m in models.items()}
+lr = np.asarray(Image.fromarray(astronaut()[64:320, 96:352]).resize((128, 128), Image.BICUBIC))
+funcs = {}
+for name, m in models.items():
+    onnx = int8_model(m, threads=2); x = torch.from_numpy(model_inputs(m, [lr])[0])
+    funcs[name] = lambda _, onnx=onnx, x=x: onnx(x)
+vdsr = load_public_vdsr('../shared/data/reference').eval(); xv = torch.from_numpy(model_inputs(vdsr, [lr])[0])
+def run_vdsr(_):
+    with torch.inference_mode(): return vdsr(xv)
+funcs['public VDSR (PyTorch)'] = run_vdsr
+ms = latency_rounds(funcs, lr, rounds=7, calls=5)
+share = round_shares(ms, 'public VDSR (PyTorch)'); own = round_shares(ms, 'as shipped until 2026-12-06 (conv_1, upsampler float32)')
+print('| int8 graph of `fast`, float32 convolutions | select PSNR (dB) | time / as shipped | time / public VDSR |\n|---|---|---|---|')
+for name in models:
+    print(f'| {name} | {psnr[name]:.3f} | {own[name]:.3f} | {share[name]:.3f} |')

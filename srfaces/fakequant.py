@@ -101,6 +101,11 @@ def _set_calibrating(model, on:bool):
     for m in model.modules():
         if isinstance(m, ActQuant): m.calibrating = on
 
+def _check_keep_float(model:nn.Module, keep_float):
+    "Refuse, in one line, a `keep_float` entry that is not a module path of `model`."
+    unknown = [k for k in keep_float if k not in dict(model.named_modules())]
+    if unknown: raise ValueError(f"keep_float: {unknown[0]!r} is not a module of this {type(model).__name__}")
+
 def keeps_float(path:str, keep_float=()) -> bool:
     "Whether the module at `path` is named (itself or a module above it) in `keep_float`."
     return any(path == k or path.startswith(k + '.') for k in keep_float)
@@ -110,8 +115,7 @@ def quantize_model(model:nn.Module, channels:int=1, keep_float=()) -> nn.Module:
     convolutions at or under the module paths in `keep_float` stay float32. `channels`: what the model takes
     (1 luminance, 3 RGB), for the tracing pass. Call `calibrate` before training."""
     if is_quantized(model): return model
-    unknown = [k for k in keep_float if k not in dict(model.named_modules())]
-    if unknown: raise ValueError(f"keep_float: {unknown[0]!r} is not a module of this {type(model).__name__}")
+    _check_keep_float(model, keep_float)
     plain = [p for p, m in model.named_modules() if type(m) is nn.Conv2d and not keeps_float(p, keep_float)]
     others = [p for p, m in model.named_modules() if isinstance(m, nn.Conv2d) and type(m) is not nn.Conv2d]
     if others: raise ValueError(f"{others[0]}: a {type(model.get_submodule(others[0])).__name__}; fold re-parameterised convolutions first")
@@ -178,8 +182,7 @@ def match_keep_float(model:nn.Module, keep_float=()) -> nn.Module:
     """A model already trained for int8 (changed in place and returned) with the quantized convolutions at or under the
     module paths in `keep_float` back in float32 (same weights; the others keep their learned scales). A convolution
     that is float32 in `model` but not named in `keep_float` is refused: it has no activation scales to start from."""
-    unknown = [k for k in keep_float if k not in dict(model.named_modules())]
-    if unknown: raise ValueError(f"keep_float: {unknown[0]!r} is not a module of this {type(model).__name__}")
+    _check_keep_float(model, keep_float)
     floats = [p for p, m in model.named_modules() if type(m) is nn.Conv2d and not keeps_float(p, keep_float)]
     if floats: raise ValueError(f"{floats[0]}: is float32 in the starting model but not in keep_float; it has no int8 "
                                 f"scales to start from: name it in keep_float, or start from float32 weights")

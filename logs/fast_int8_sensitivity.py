@@ -1,14 +1,18 @@
 """Which int8 convolutions of `fast` as shipped until 2026-12-06 (recipes/experiments/rlfn_s_int8_io.toml, trained for int8) cost the decibels: PSNR on data/real's selection
 split (32 real press photos) with every convolution float32 except one, for each convolution in turn, and with every
-convolution int8 except one group. Run from the repository root: python logs/fast_int8_sensitivity.py > logs/fast_int8_sensitivity.md"""
-import copy, torch
+convolution int8 except one group. Run from the repository root: python logs/fast_int8_sensitivity.py > logs/fast_int8_sensitivity.md
+Another checkpoint trained for int8, and its name in the headings:
+  python logs/fast_int8_sensitivity.py runs/quality_int8/best.pt "quality_int8.toml" > logs/quality_int8_sensitivity.md"""
+import copy, sys, torch
 from torch import nn
 from srfaces.checkpoint import load_model
 from srfaces.fakequant import quantized_convs, match_keep_float
 from srfaces.dataset import PairedFaces
 from srfaces.train import validate
 torch.set_num_threads(1)
-fast = load_model('runs/fast_int8_io.pt')   # git show 0ad7974:srfaces/weights/fast.pt > runs/fast_int8_io.pt
+path, name = (sys.argv[1:3] if len(sys.argv) > 2 else
+              ('runs/fast_int8_io.pt', '`fast` (rlfn_s_int8_io.toml, shipped until 2026-12-06)'))   # git show 0ad7974:srfaces/weights/fast.pt > runs/fast_int8_io.pt
+fast = load_model(path)
 sel = PairedFaces('data/real', 'select', cache=True)
 
 def floated(model, pick):
@@ -19,8 +23,8 @@ def floated(model, pick):
 convs = list(quantized_convs(fast))
 flt = validate(floated(fast, lambda p: True), sel)['psnr']
 full = validate(fast, sel)['psnr']
-print(f'# Per-convolution int8 cost of `fast` (rlfn_s_int8_io.toml, shipped until 2026-12-06)\n\nSelection split of data/real (32 real press photos), PSNR on '
-      f'luminance. float32 (same weights): {flt:.3f} dB; int8 as shipped: {full:.3f} dB ({full - flt:+.3f}).\n')
+print(f'# Per-convolution int8 cost of {name}\n\nSelection split of data/real (32 real press photos), PSNR on '
+      f'luminance. float32 (same weights): {flt:.3f} dB; int8 as trained: {full:.3f} dB ({full - flt:+.3f}).\n')
 print('## One convolution int8, the rest float32\n\n| convolution | PSNR (dB) | cost (dB) |\n|---|---|---|')
 costs = {}
 for p in convs:

@@ -2,7 +2,7 @@
 split (32 real press photos) with every convolution float32 except one, for each convolution in turn, and with every
 convolution int8 except one group. Run from the repository root: python logs/fast_int8_sensitivity.py > logs/fast_int8_sensitivity.md
 Another checkpoint trained for int8, and its name in the headings:
-  python logs/fast_int8_sensitivity.py runs/quality_int8/best.pt "quality_int8.toml" > logs/quality_int8_sensitivity.md"""
+  python logs/fast_int8_sensitivity.py runs/quality_int8/best.pt "quality_int8.toml (\`quality\` trained for int8)" > logs/quality_int8_sensitivity.md"""
 import copy, sys, torch
 from torch import nn
 from srfaces.checkpoint import load_model

@@ -4,9 +4,8 @@ convolution int8 except one group. Run from the repository root: python logs/fas
 Another checkpoint trained for int8, and its name in the headings:
   python logs/fast_int8_sensitivity.py runs/quality_int8/best.pt "quality_int8.toml (\`quality\` trained for int8)" > logs/quality_int8_sensitivity.md"""
 import copy, sys, torch
-from torch import nn
 from srfaces.checkpoint import load_model
-from srfaces.fakequant import quantized_convs, match_keep_float
+from srfaces.fakequant import quantized_convs, match_keep_float, float_convs
 from srfaces.dataset import PairedFaces
 from srfaces.train import validate
 torch.set_num_threads(1)
@@ -18,7 +17,7 @@ sel = PairedFaces('data/real', 'select', cache=True)
 def floated(model, pick):
     "A copy of `model` with the quantized convolutions whose path `pick` accepts in float32 too (`fakequant.match_keep_float`)."
     m = copy.deepcopy(model)
-    return match_keep_float(m, [p for p, x in m.named_modules() if type(x) is nn.Conv2d] + [p for p in quantized_convs(m) if pick(p)])
+    return match_keep_float(m, float_convs(m) + [p for p in quantized_convs(m) if pick(p)])
 
 convs = list(quantized_convs(fast))
 flt = validate(floated(fast, lambda p: True), sel)['psnr']

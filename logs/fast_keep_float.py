@@ -7,11 +7,10 @@ Another int8-trained model, the same layers floated and its retrained checkpoint
 and with other layers float32 than the four (comma-separated):
   python logs/fast_keep_float.py runs/quality_int8/best.pt runs/quality_int8_1x1/best.pt quality block_1.c5,...,block_6.esa.conv4"""
 import copy, sys, torch, numpy as np
-from torch import nn
 from skimage.data import astronaut
 from PIL import Image
 from srfaces.checkpoint import load_model
-from srfaces.fakequant import quantized_convs, match_keep_float
+from srfaces.fakequant import quantized_convs, match_keep_float, float_convs
 from srfaces.dataset import PairedFaces
 from srfaces.train import validate
 from srfaces.export import int8_model, model_inputs
@@ -27,7 +26,7 @@ sel = PairedFaces('data/real', 'select', cache=True)
 def floated(model, paths):
     "A copy of `model` with the quantized convolutions at `paths` in float32 too (`fakequant.match_keep_float`)."
     m = copy.deepcopy(model)
-    return match_keep_float(m, [p for p, x in m.named_modules() if type(x) is nn.Conv2d] + [p for p in quantized_convs(m) if p in paths])
+    return match_keep_float(m, float_convs(m) + [p for p in quantized_convs(m) if p in paths])
 
 shipped = 'as shipped until 2026-12-06 (conv_1, upsampler float32)' if name == 'fast' else f'{base} (conv_1, upsampler float32)'
 variants = {shipped: (),

@@ -10,7 +10,8 @@ from .models import swap_modules
 
 # %% auto #0
 __all__ = ['QMAX', 'WMAX', 'round_ste', 'weight_scales', 'fake_weight', 'ActQuant', 'QConv2d', 'is_quantized', 'quantized_convs',
-           'keeps_float', 'quantize_model', 'calibrate', 'dequantized', 'match_keep_float', 'activation_ranges']
+           'keeps_float', 'float_convs', 'quantize_model', 'calibrate', 'dequantized', 'match_keep_float',
+           'activation_ranges']
 
 # %% ../nbs/03c_fakequant.ipynb #b381dc5c
 QMAX = 255                    # activations: uint8 0..255, per tensor, asymmetric (a zero point)
@@ -110,13 +111,17 @@ def keeps_float(path:str, keep_float=()) -> bool:
     "Whether the module at `path` is named (itself or a module above it) in `keep_float`."
     return any(path == k or path.startswith(k + '.') for k in keep_float)
 
+def float_convs(model:nn.Module, keep_float=()) -> list[str]:
+    "The module paths of `model`'s plain float32 `nn.Conv2d`, less those at or under the paths in `keep_float`."
+    return [p for p, m in model.named_modules() if type(m) is nn.Conv2d and not keeps_float(p, keep_float)]
+
 def quantize_model(model:nn.Module, channels:int=1, keep_float=()) -> nn.Module:
     """`model` (changed in place and returned) with every `nn.Conv2d` a `QConv2d`, quantizers of shared tensors tied;
     convolutions at or under the module paths in `keep_float` stay float32. `channels`: what the model takes
     (1 luminance, 3 RGB), for the tracing pass. Call `calibrate` before training."""
     if is_quantized(model): return model
     _check_keep_float(model, keep_float)
-    plain = [p for p, m in model.named_modules() if type(m) is nn.Conv2d and not keeps_float(p, keep_float)]
+    plain = float_convs(model, keep_float)
     others = [p for p, m in model.named_modules() if isinstance(m, nn.Conv2d) and type(m) is not nn.Conv2d]
     if others: raise ValueError(f"{others[0]}: a {type(model.get_submodule(others[0])).__name__}; fold re-parameterised convolutions first")
     if not plain: raise ValueError(f"a {type(model).__name__} has no convolutions to quantize")
@@ -183,7 +188,7 @@ def match_keep_float(model:nn.Module, keep_float=()) -> nn.Module:
     module paths in `keep_float` back in float32 (same weights; the others keep their learned scales). A convolution
     that is float32 in `model` but not named in `keep_float` is refused: it has no activation scales to start from."""
     _check_keep_float(model, keep_float)
-    floats = [p for p, m in model.named_modules() if type(m) is nn.Conv2d and not keeps_float(p, keep_float)]
+    floats = float_convs(model, keep_float)
     if floats: raise ValueError(f"{floats[0]}: is float32 in the starting model but not in keep_float; it has no int8 "
                                 f"scales to start from: name it in keep_float, or start from float32 weights")
     chosen = {id(m) for p, m in quantized_convs(model).items() if keeps_float(p, keep_float)}

@@ -18,7 +18,7 @@ from .io import progress as progress_display, atomic_write, write_csv
 from .dataset import image_size, PairedFaces, DeviceBatches, prepared_scale
 from .models import BicubicUpsample, build_model, upscale_rgb, model_colour, reparameterise, fold, folded_state, model_channels, architecture_of
 from .checkpoint import check_model_settings, checkpoint_dict, save_checkpoint, read_checkpoint, model_from_checkpoint, CheckpointError, load_model
-from .fakequant import quantize_model, calibrate, is_quantized, dequantized, match_keep_float, keeps_float
+from .fakequant import quantize_model, calibrate, is_quantized, dequantized, match_keep_float, float_convs
 try: import tomllib
 except ModuleNotFoundError: import tomli as tomllib                    # Python 3.10
 from .degrade import degrade_settings, parse_degradation
@@ -287,7 +287,7 @@ def _setup_run(data, recipe:dict=None, *, out:Path, resume:bool=False, device:st
     if calibrating: model = quantize_model(model, model_channels(model), recipe['keep_float'])
     elif not recipe['quantize'] and is_quantized(model): model = dequantized(model).train()   # a float run from an int8 model
     elif state is None and recipe['quantize'] == 'int8':                                  # from a model trained for int8:
-        kept = [p for p, m in model.named_modules() if type(m) is nn.Conv2d and not keeps_float(p, recipe['keep_float'])]
+        kept = float_convs(model, recipe['keep_float'])
         if kept: recipe = make_recipe(recipe, keep_float=[*recipe['keep_float'], *kept])   # its float32 layers stay so, said in the recipe
         model = match_keep_float(model, recipe['keep_float'])                            # and the recipe's join them
     if model.scale != scale: raise ValueError(f"{data}: prepared for x{scale} (prepare.json), but the model enlarges x{model.scale}")

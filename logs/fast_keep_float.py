@@ -5,7 +5,9 @@ Run from the repository root: python logs/fast_keep_float.py > logs/fast_keep_fl
 Another int8-trained model, the same layers floated and its retrained checkpoint (and the name in the table):
   python logs/fast_keep_float.py runs/quality_int8/best.pt runs/quality_keep_float/best.pt quality > logs/quality_keep_float.md
 and with other layers float32 than the four (comma-separated):
-  python logs/fast_keep_float.py runs/quality_int8/best.pt runs/quality_int8_1x1/best.pt quality block_1.c5,...,block_6.esa.conv4"""
+  python logs/fast_keep_float.py runs/quality_int8/best.pt runs/quality_int8_1x1/best.pt quality block_1.c5,...,block_6.esa.conv4
+or from the shipped `fast` (its four float32 layers kept), with one more:
+  python logs/fast_keep_float.py runs/fast_keep_float.pt runs/fast_keep_float_c5/best.pt fast_keep_float_c5 block_2.c5"""
 import copy, sys, torch, numpy as np
 from skimage.data import astronaut
 from PIL import Image
@@ -28,9 +30,10 @@ def floated(model, paths):
     m = copy.deepcopy(model)
     return match_keep_float(m, float_convs(m) + [p for p in quantized_convs(m) if p in paths])
 
-shipped = 'as shipped until 2026-12-06 (conv_1, upsampler float32)' if name == 'fast' else f'{base} (conv_1, upsampler float32)'
+floats = [p.removesuffix('.0') for p in float_convs(fast)]          # the base model's float32 convolutions
+shipped = 'as shipped until 2026-12-06 (conv_1, upsampler float32)' if name == 'fast' else f"{base} ({', '.join(floats)} float32)"
 variants = {shipped: (),
-            '+ conv_2': ('conv_2',),
+            **({'+ conv_2': ('conv_2',)} if 'conv_2' not in floats else {}),
             ('+ ' + ', '.join(layers) if len(layers) <= 4 else f'+ {len(layers)} convolutions: ' + ', '.join(layers)): layers}
 models = {label: floated(fast, paths) for label, paths in variants.items()}
 retrained = f"the same {'four ' if four else ''}float32, retrained ({trained})"

@@ -1,7 +1,7 @@
 """PTQ calibration-set size: ONNX Runtime int8 (every nn.Conv2d, min/max) of the FastFace2 `fast2` (the shipped `fast` until 2026-12-04: git show 9f1b1bb:srfaces/weights/fast.pt > runs/fast2.pt) and the public RLFN-S, calibrated on
 N training LR faces (evenly spread over data/real/train/lr) or on the built-in sample photos; PSNR on the selection split
 of data/real (32 real press photos). Run from the repository root: python logs/int8_calibration_size.py"""
-import csv, sys, torch
+import csv, torch
 from srfaces.export import int8_model, calibration_images
 from srfaces.evaluate import evaluate
 from srfaces.anchors import load_reference_rlfn

@@ -1,5 +1,5 @@
 """Per-layer sensitivity of RLFN-S to int8 (conv-only, min/max calibration on 16 training batches): PSNR on the selection split."""
-import copy, time, torch, numpy as np
+import copy, torch
 from torch import nn
 from srfaces.anchors import load_reference_rlfn
 from srfaces.fakequant import quantize_model, calibrate, QConv2d

@@ -51,7 +51,7 @@ def check(folder: Path) -> list[str]:
     sizes = {p: p.stat().st_size for p in sorted(folder.rglob('*.ipynb')) if '.ipynb_checkpoints' not in p.parts}
     problems = [f"{p}: {s / 1e3:.0f} KB, over {NOTEBOOK_LIMIT / 1e3:.0f} KB (python tools/shrink_outputs.py {p})"
                 for p, s in sizes.items() if s > NOTEBOOK_LIMIT]
-    if sum(sizes.values()) > FOLDER_LIMIT: problems.append(f"{folder}: notebooks total {sum(sizes.values()) / 1e6:.1f} MB, over {FOLDER_LIMIT / 1e6:.0f} MB")
+    if sum(sizes.values()) > FOLDER_LIMIT: problems.append(f"{folder}: notebooks total {sum(sizes.values()) / 1e6:.1f} MB, over {FOLDER_LIMIT / 1e6:.1f} MB")
     return problems
 
 if __name__ == '__main__':

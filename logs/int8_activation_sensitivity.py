@@ -1,7 +1,7 @@
 """Which int8 roundings of a model trained for int8 cost the decibels: its weights' or its activations', and which
 activation quantizers. PSNR on data/real's selection split (32 real press photos) of the fake-quantized PyTorch model
 (what the int8 graph computes, to rare roundings) with one kind of rounding switched off at a time:
-- float32: every quantized convolution float32 (the same weights, `fakequant.match_keep_float`);
+- float32: every quantized convolution float32 (the same weights, `fakequant.dequantized`);
 - weights only: activations pass unrounded, weights rounded to their int8 per-channel values;
 - activations only: weights unrounded, every activation rounded to its uint8 per-tensor grid;
 - then each position's activation quantizers (say `c5.act_in`: the input of every block's c5) passed through, the rest
@@ -9,7 +9,7 @@ activation quantizers. PSNR on data/real's selection split (32 real press photos
 Run from the repository root, 1 thread:
   python logs/int8_activation_sensitivity.py srfaces/weights/fast.pt "\`fast\` (shipped)" > logs/fast_int8_activations.md
   python logs/int8_activation_sensitivity.py runs/quality_keep_float_kd/best.pt "quality_keep_float_kd.toml (int8 \`quality\`, thirteen float32)" > logs/quality_int8_activations.md"""
-import collections, contextlib, copy, sys, torch
+import collections, contextlib, sys, torch
 import srfaces.fakequant as fq
 from srfaces.checkpoint import load_model
 from srfaces.dataset import PairedFaces
@@ -37,9 +37,7 @@ def unrounded_weights():
     finally: fq.fake_weight = round_weights
 
 psnr = lambda m: validate(m, sel)['psnr']
-floated = copy.deepcopy(model)
-fq.match_keep_float(floated, fq.float_convs(floated) + list(fq.quantized_convs(floated)))
-full, flt = psnr(model), psnr(floated)
+full, flt = psnr(model), psnr(fq.dequantized(model))                  # float32: the same weights, no rounding
 with passing(), unrounded_weights(): unrounded = psnr(model)
 assert abs(unrounded - flt) < 0.002, (unrounded, flt)    # nothing rounded: float32 but for the int32 bias rounding
 with passing(None): w_only = psnr(model)

@@ -158,7 +158,7 @@ STARTING_WEIGHTS = {
     'fast': "the public RLFN-S x2 weights (github.com/bytedance/RLFN, **Apache-2.0**), which their authors trained on DIV2K (800 natural images, released for academic research), trained for int8 on the same faces first with only `conv_1` and the upsampler float32 (`recipes/experiments/rlfn_s_int8_io.toml`)",
     'real': "the float32 FastFace2 shipped as `fast` until 2026-12-04 (this project's own weights; `recipes/experiments/fast2.toml`)"}
 RECORDS = {    # the training log and the dated experiment record of each shipped model
-    'fast': ('logs/fast_keep_float.csv', '2026-12-06_fast_int8_layers'), 'quality': ('logs/rlfn_finetune.csv', '2026-11-30_rlfn_finetune'),
+    'fast': ('logs/fast_keep_float_4x.csv', '2026-12-06_fast_training_time'), 'quality': ('logs/rlfn_finetune.csv', '2026-11-30_rlfn_finetune'),
     'real': ('logs/real.csv', '2026-11-30_real_teacher_distil'), 'vdsr': ('logs/gpu1/vdsr.log', '2026-11-29_fastface2_runs'), 'seed': (None, None)}
 MEANT_FOR = {
     'fast': ("clean faces: 128 px crops shrunk by a good resizer from a sharp photo; what `auto`, the default, runs on them (on int8 kernels where the CPU has them)",

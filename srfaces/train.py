@@ -280,6 +280,9 @@ def _setup_run(data, recipe:dict=None, *, out:Path, resume:bool=False, device:st
     state = read_checkpoint(out / 'last.pt') if resume else None
     if state is not None: _check_resumable(state, out / 'last.pt')
     recipe = make_recipe(state['meta']['recipe'], source=str(out / 'last.pt')) if state is not None else fresh
+    if state is not None:                               # the meta keeps the command that set the recipe, and says how it went on
+        first = state['meta'].get('command', '')
+        command = f"{first or '-'} (resumed with: {command})" if command else first
     seed_everything(recipe['seed'])
     model = _initial_model(recipe, state, out / 'last.pt')
     model = (reparameterise(model) if recipe['reparam'] else model).to(dev).train()
